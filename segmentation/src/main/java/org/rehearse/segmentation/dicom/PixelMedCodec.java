@@ -16,7 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Arrays;
+import java.util.Iterator;
 import javax.imageio.ImageIO;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
+import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
 
 /**
  * {@link DicomCodec} on PixelMed (dclunie.com, Debian package libpixelmed-java), with the ImageIO plugins of
@@ -37,6 +42,33 @@ public final class PixelMedCodec implements DicomCodec {
         // make sure the ImageIO plugins on the class path (jai-imageio-jpeg2000, pixelmed-imageio) are registered,
         // also when ImageIO was first used under another context class loader
         ImageIO.scanForPlugins();
+        preferJaiJpeg2000Reader();
+    }
+
+    /**
+     * PixelMed takes the first ImageIO reader registered for "jpeg2000"; make sure that is jai-imageio's
+     * J2KImageReader (pure Java, lossless-exact), ahead of any other JPEG 2000 plugin on the class path.
+     */
+    private static void preferJaiJpeg2000Reader() {
+        IIORegistry registry = IIORegistry.getDefaultInstance();
+        ImageReaderSpi j2k = registry.getServiceProviderByClass(J2KImageReaderSpi.class);
+        if (j2k == null) {
+            j2k = new J2KImageReaderSpi();
+            registry.registerServiceProvider(j2k, ImageReaderSpi.class);
+        }
+        Iterator<ImageReaderSpi> it = registry.getServiceProviders(ImageReaderSpi.class, true);
+        while (it.hasNext()) {
+            ImageReaderSpi other = it.next();
+            if (other != j2k && Arrays.asList(other.getFormatNames()).contains("jpeg2000")) {
+                registry.setOrdering(ImageReaderSpi.class, j2k, other);
+            }
+        }
+    }
+
+    /** @return the class name of the ImageIO reader PixelMed will use for JPEG 2000, or null when there is none. */
+    static String jpeg2000ReaderClass() {
+        Iterator<javax.imageio.ImageReader> it = ImageIO.getImageReadersByFormatName("jpeg2000");
+        return it.hasNext() ? it.next().getClass().getName() : null;
     }
 
     /** Creates a codec. */

@@ -58,6 +58,13 @@ class PixelMedCodecTest {
     }
 
     @Test
+    void jaiJpeg2000ReaderIsTheOneUsed() {
+        assertEquals("com.github.jaiimageio.jpeg2000.impl.J2KImageReader", PixelMedCodec.jpeg2000ReaderClass());
+        assertTrue(codec.canDecode(TransferSyntaxes.JPEG_2000));
+        assertTrue(codec.canDecode(TransferSyntaxes.JPEG_2000_LOSSLESS));
+    }
+
+    @Test
     void jpeg2000CtDecodesToPlausibleHounsfieldUnits() throws Exception {
         Path dir = DicomTestData.shared("ct-jpeg2000");
         Path[] files;

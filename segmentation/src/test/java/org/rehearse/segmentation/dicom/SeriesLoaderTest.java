@@ -186,6 +186,15 @@ class SeriesLoaderTest {
         assertTrue(e.getMessage().contains("expected 30240 for 120×126×16 bit"), e.getMessage());
     }
 
+    @Test
+    void multiFrameFilesAreRejectedClearly(@TempDir Path tmp) throws Exception {
+        Path f = DicomTestData.rewrite(DicomTestData.aorta().resolve("IM0001.dcm"), tmp.resolve("multi.dcm"),
+                l -> set(l, TagFromName.NumberOfFrames, "2"));
+        DicomSeries series = DicomSeries.of(List.of(codec.readHeader(f)));
+        DicomException e = assertThrows(DicomException.class, () -> loader.load(series, Progress.NONE));
+        assertTrue(e.getMessage().startsWith("multi.dcm: multi-frame files (2 frames) are not supported"), e.getMessage());
+    }
+
     private static List<Path> sources(int n) {
         List<Path> l = new ArrayList<>();
         for (int k = 1; k <= n; k++) {
@@ -205,7 +214,7 @@ class SeriesLoaderTest {
 
     private static void set(AttributeList l, com.pixelmed.dicom.AttributeTag tag, String value) {
         try {
-            Attribute a = tag.equals(TagFromName.InstanceNumber) ? new com.pixelmed.dicom.IntegerStringAttribute(tag)
+            Attribute a = tag.equals(TagFromName.InstanceNumber) || tag.equals(TagFromName.NumberOfFrames) ? new com.pixelmed.dicom.IntegerStringAttribute(tag)
                     : new DecimalStringAttribute(tag);
             for (String part : value.split("\\\\")) {
                 a.addValue(part);
