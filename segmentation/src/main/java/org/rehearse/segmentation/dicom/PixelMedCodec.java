@@ -26,8 +26,9 @@ import com.github.jaiimageio.jpeg2000.impl.J2KImageReaderSpi;
 /**
  * {@link DicomCodec} on PixelMed (dclunie.com, Debian package libpixelmed-java), with the ImageIO plugins of
  * pixelmed-imageio (JPEG Lossless, Process 14) and jai-imageio-jpeg2000 (JPEG 2000, 1.2.840.10008.1.2.4.90/.91).
- * RLE Lossless, deflate and the native (uncompressed) syntaxes are decoded by PixelMed itself. JPEG-LS is not
- * supported: there is no Java decoder PixelMed can use; the error message says how to convert such files.
+ * RLE Lossless, deflate and the native (uncompressed) syntaxes are decoded by PixelMed itself. JPEG-LS
+ * (1.2.840.10008.1.2.4.80/.81, grey-scale) is decoded by this project's {@link JpegLsDecoder}, since PixelMed has
+ * no JPEG-LS decoder and no maintained pure-Java one is published on Maven Central.
  *
  * <p>PixelMed logs rather than throws on some damaged files (and, without a stop tag, reads a zero-padded file
  * element by element for seconds). This class therefore checks the file's start itself, stops reading the header
@@ -76,8 +77,11 @@ public final class PixelMedCodec implements DicomCodec {
 
     @Override
     public boolean canDecode(String uid) {
-        if (uid == null || TransferSyntaxes.isJpegLs(uid)) {
+        if (uid == null) {
             return false;
+        }
+        if (TransferSyntaxes.isJpegLs(uid)) {
+            return true; // by this project's JpegLsDecoder (grey-scale, one component)
         }
         switch (uid) {
             case TransferSyntaxes.IMPLICIT_VR_LITTLE_ENDIAN:
@@ -309,9 +313,7 @@ public final class PixelMedCodec implements DicomCodec {
             throw new IllegalArgumentException(f + ": frame " + frame + " out of range 0.." + (h.numberOfFrames() - 1));
         }
         if (TransferSyntaxes.isJpegLs(ts)) {
-            throw new DicomException(file, f + ": transfer syntax " + TransferSyntaxes.describe(ts) + " is not supported: "
-                    + "there is no Java JPEG-LS decoder available to this program. Convert the series to an uncompressed "
-                    + "transfer syntax first, e.g. with GDCM 'gdcmconv --raw in.dcm out.dcm' or DCMTK 'dcmdjpls in.dcm out.dcm'");
+            return decodeJpegLs(h, frame);
         }
         if (!canDecode(ts)) {
             throw new DicomException(file, f + ": transfer syntax " + TransferSyntaxes.describe(ts) + " is not supported: "
@@ -416,6 +418,95 @@ public final class PixelMedCodec implements DicomCodec {
             throw new DicomException(file, f + ": cannot get the pixel values: " + e.getMessage(), e);
         }
         return out;
+    }
+
+    /**
+     * Decodes a JPEG-LS frame with {@link JpegLsDecoder}: PixelMed (which has no JPEG-LS reader) only finds the
+     * Pixel Data element; the encapsulated fragments (PS3.5 §A.4) are read here.
+     */
+    private int[] decodeJpegLs(DicomHeader h, int frame) throws DicomException {
+        Path file = h.file();
+        String f = DicomException.name(file);
+        String what = "transfer syntax " + TransferSyntaxes.describe(h.transferSyntaxUid());
+        if (h.samplesPerPixel() != 1) {
+            throw new DicomException(file, f + ": " + what + " is supported for grey-scale images only (Samples per Pixel "
+                    + h.samplesPerPixel() + ")");
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new DicomException(file, f + ": cannot read the file: " + e.getMessage(), e);
+        }
+        Reading r = read(file, size, true);
+        if (r.pixelDataOffset < 0) {
+            throw new DicomException(file, f + ": file ends before the pixel data (truncated?)");
+        }
+        java.util.List<byte[]> fragments = new java.util.ArrayList<>();
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) Math.min(Integer.MAX_VALUE, size - r.pixelDataOffset));
+            ch.position(r.pixelDataOffset);
+            while (buf.hasRemaining() && ch.read(buf) >= 0) {
+                // read all
+            }
+            buf.flip().order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            // after the tag: VR "OB", 2 reserved bytes, length 0xFFFFFFFF (undefined), then items
+            if (buf.remaining() < 8 || buf.getInt(4) != -1) {
+                throw new DicomException(file, f + ": " + what + " but the pixel data are not encapsulated");
+            }
+            buf.position(8);
+            while (true) {
+                if (buf.remaining() < 8) {
+                    throw new DicomException(file, f + ": file ends inside the compressed pixel data (truncated?)");
+                }
+                int group = buf.getShort() & 0xFFFF, element = buf.getShort() & 0xFFFF;
+                long length = buf.getInt() & 0xFFFFFFFFL;
+                if (group == 0xFFFE && element == 0xE0DD) {
+                    break;
+                }
+                if (group != 0xFFFE || element != 0xE000 || length > buf.remaining()) {
+                    throw new DicomException(file, f + ": the compressed pixel data are damaged or cut off (item ("
+                            + Integer.toHexString(group) + "," + Integer.toHexString(element) + ") of " + length + " bytes)");
+                }
+                byte[] item = new byte[(int) length];
+                buf.get(item);
+                fragments.add(item);
+            }
+        } catch (IOException e) {
+            throw new DicomException(file, f + ": cannot read the file: " + e.getMessage(), e);
+        }
+        if (fragments.size() < 2) {
+            throw new DicomException(file, f + ": " + what + " but the pixel data hold no compressed frame");
+        }
+        java.util.List<byte[]> data = fragments.subList(1, fragments.size()); // item 0: basic offset table
+        byte[] stream;
+        if (h.numberOfFrames() == 1) {
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            data.forEach(all::writeBytes);
+            stream = all.toByteArray();
+        } else if (data.size() == h.numberOfFrames()) {
+            stream = data.get(frame);
+        } else {
+            throw new DicomException(file, f + ": multi-frame " + what + " with fragmented frames is not supported");
+        }
+        JpegLsDecoder.Image img;
+        try {
+            img = JpegLsDecoder.decode(stream);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new DicomException(file, f + ": cannot decode the " + what + " pixel data: " + e.getMessage(), e);
+        }
+        if (img.width() != h.columns() || img.height() != h.rows()) {
+            throw new DicomException(file, f + ": the JPEG-LS image is " + img.width() + "×" + img.height()
+                    + " but the header says " + h.columns() + "×" + h.rows());
+        }
+        int[] s = img.samples();
+        int mask = h.bitsStored() >= 32 ? -1 : (1 << h.bitsStored()) - 1;
+        int signBit = 1 << (h.bitsStored() - 1);
+        boolean signed = h.pixelRepresentation() == 1;
+        for (int i = 0; i < s.length; i++) {
+            s[i] = stored(s[i], mask, signBit, signed);
+        }
+        return s;
     }
 
     /** Masks a raw value to Bits Stored and sign-extends it when signed (PS3.5 §8.1.1, High Bit = Bits Stored − 1). */

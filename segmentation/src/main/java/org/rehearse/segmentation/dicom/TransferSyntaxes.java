@@ -40,6 +40,8 @@ public final class TransferSyntaxes {
             Map.entry(JPEG_LS_NEAR_LOSSLESS, "JPEG-LS Near-Lossless"),
             Map.entry(JPEG_2000_LOSSLESS, "JPEG 2000 Lossless"),
             Map.entry(JPEG_2000, "JPEG 2000"),
+            Map.entry("1.2.840.10008.1.2.4.92", "JPEG 2000 Part 2 Multi-component Lossless"),
+            Map.entry("1.2.840.10008.1.2.4.93", "JPEG 2000 Part 2 Multi-component"),
             Map.entry("1.2.840.10008.1.2.4.100", "MPEG2"),
             Map.entry("1.2.840.10008.1.2.4.102", "MPEG-4 AVC/H.264"),
             Map.entry(RLE_LOSSLESS, "RLE Lossless"));
@@ -48,11 +50,11 @@ public final class TransferSyntaxes {
 
     /**
      * @param uid a transfer syntax UID
-     * @return e.g. "JPEG-LS Lossless (1.2.840.10008.1.2.4.80)", or "unknown transfer syntax (uid)"
+     * @return e.g. "JPEG-LS Lossless (1.2.840.10008.1.2.4.80)", or "an unknown transfer syntax (uid)"
      */
     public static String describe(String uid) {
         String n = NAMES.get(uid);
-        return (n == null ? "unknown transfer syntax" : n) + " (" + uid + ")";
+        return (n == null ? "an unknown transfer syntax" : n) + " (" + uid + ")";
     }
 
     /** @param uid a transfer syntax UID @return true for JPEG-LS lossless and near-lossless */

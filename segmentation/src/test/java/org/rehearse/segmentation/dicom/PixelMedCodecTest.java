@@ -43,18 +43,48 @@ class PixelMedCodecTest {
                 assertEquals(f, e.file());
             }
         }
-        // native LE/BE, implicit, RLE, two JPEG lossless and JPEG 2000 must all be supported
-        assertTrue(supported >= 6, "only " + supported + " of 8 encodings decoded");
+        // native LE/BE, implicit, RLE, two JPEG lossless, two JPEG-LS and JPEG 2000
+        assertEquals(8, supported, "encodings decoded bit-exactly");
     }
 
     @Test
-    void jpegLsGivesAClearMessageWithAConversionHint() throws Exception {
-        Path f = DicomTestData.shared("transfer-syntaxes").resolve("7.dcm");
+    void unsupportedTransferSyntaxIsNamed(@TempDir Path tmp) throws Exception {
+        // 9.dcm with its transfer syntax UID changed (same length) to JPEG 2000 Part 2, which is not supported
+        byte[] b = Files.readAllBytes(DicomTestData.shared("transfer-syntaxes").resolve("9.dcm"));
+        byte[] from = "1.2.840.10008.1.2.4.90".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] to = "1.2.840.10008.1.2.4.92".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int at = indexOf(b, from);
+        assertTrue(at > 128 && at < 400, "transfer syntax UID in the meta information");
+        System.arraycopy(to, 0, b, at, to.length);
+        Path f = Files.write(tmp.resolve("9.dcm"), b);
         DicomHeader h = codec.readHeader(f);
-        assertTrue(TransferSyntaxes.isJpegLs(h.transferSyntaxUid()));
+        assertEquals("1.2.840.10008.1.2.4.92", h.transferSyntaxUid());
         DicomException e = assertThrows(DicomException.class, () -> codec.decodeFrame(h, 0));
-        assertTrue(e.getMessage().startsWith("7.dcm: transfer syntax JPEG-LS"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("9.dcm: transfer syntax JPEG 2000 Part 2 Multi-component Lossless "
+                + "(1.2.840.10008.1.2.4.92) is not supported: convert"), e.getMessage());
         assertTrue(e.getMessage().contains("gdcmconv --raw"), e.getMessage());
+    }
+
+    @Test
+    void cutJpegLsFileIsReported(@TempDir Path tmp) throws Exception {
+        Path src = DicomTestData.shared("transfer-syntaxes").resolve("7.dcm");
+        Path f = DicomTestData.cut(src, tmp.resolve("7.dcm"), (int) Files.size(src) - 40_000);
+        DicomHeader h = codec.readHeader(f);
+        DicomException e = assertThrows(DicomException.class, () -> codec.decodeFrame(h, 0));
+        assertTrue(e.getMessage().startsWith("7.dcm: the compressed pixel data are damaged or cut off"), e.getMessage());
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 
     @Test
