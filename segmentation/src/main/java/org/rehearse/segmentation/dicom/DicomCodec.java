@@ -25,12 +25,13 @@ public interface DicomCodec {
      *
      * @param header the header of the file, as returned by {@link #readHeader(Path)}
      * @param frame  0-based frame index, {@code 0 <= frame < header.numberOfFrames()}
-     * @return stored values, length rows·columns·samplesPerPixel, layout {@code sample + spp·(column + columns·row)}
-     *         (PS3.3 C.7.6.3.1.3 Planar Configuration 0; planar data are reordered to this layout). Values are the
-     *         stored values of PS3.5 §8.1.1: masked to BitsStored and sign-extended when PixelRepresentation is 1
-     *         (two's complement), so they are ready for the Modality LUT (Rescale Slope/Intercept, PS3.3 C.11.1).
+     * @return stored values of a grey-scale frame, length rows·columns, layout {@code column + columns·row}. Values
+     *         are the stored values of PS3.5 §8.1.1: masked to Bits Stored and sign-extended when Pixel
+     *         Representation is 1 (two's complement; High Bit = Bits Stored − 1 assumed), ready for the Modality LUT
+     *         (Rescale Slope/Intercept, PS3.3 C.11.1).
      * @throws DicomException naming the file when the pixel data are missing, truncated, of the wrong length, or
-     *                        encoded with a transfer syntax that cannot be decoded (the message names it)
+     *                        encoded with a transfer syntax that cannot be decoded (the message names it), or the
+     *                        image is in colour (Samples per Pixel ≠ 1) or has Bits Allocated other than 8 or 16
      */
     int[] decodeFrame(DicomHeader header, int frame) throws DicomException;
 

@@ -217,6 +217,9 @@ public final class PixelMedCodec implements DicomCodec {
                 r.transferSyntax = ts.getUID();
             }
             r.list.read(in, (list, tag, offset) -> {
+                if (r.pixelDataOffset >= 0 && !tag.equals(PIXEL_DATA)) {
+                    return true; // nothing after Pixel Data is needed (e.g. trailing padding, often zeros)
+                }
                 if (tag.getGroup() == 0 && tag.getElement() == 0) {
                     r.zeroTagOffset = offset;
                     return true;

@@ -25,6 +25,10 @@ import java.nio.file.Paths;
 public final class DicomLoadTiming {
     private DicomLoadTiming() { }
 
+    /**
+     * @param args [folder to load (default the aorta CTA)] [repeats (default 3)]
+     * @throws Exception on any failure
+     */
     public static void main(String[] args) throws Exception {
         Path aorta = Paths.get(args.length > 0 ? args[0] : "/work/shared/data/aorta-cta/dicom");
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 3;

@@ -170,6 +170,14 @@ class PixelMedCodecTest {
     }
 
     @Test
+    void zerosAfterThePixelDataAreIgnored(@TempDir Path tmp) throws Exception {
+        Path src = DicomTestData.aorta().resolve("IM0004.dcm");
+        byte[] b = Files.readAllBytes(src);
+        Path f = Files.write(tmp.resolve("IM0004.dcm"), Arrays.copyOf(b, b.length + 200_000));
+        assertArrayEquals(codec.decodeFrame(codec.readHeader(src), 0), codec.decodeFrame(codec.readHeader(f), 0));
+    }
+
+    @Test
     void fileOfZerosIsNotDicom(@TempDir Path tmp) throws Exception {
         Path f = Files.write(tmp.resolve("zeros.dcm"), new byte[100_000]);
         DicomException e = assertThrows(DicomException.class, () -> codec.readHeader(f));
