@@ -1,11 +1,129 @@
 package org.rehearse.app;
 
-/** Entry point of the workstation and the command line. */
-public final class Main {
-    private Main() {
-    }
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.rehearse.app.plan.Bench;
+import org.rehearse.app.plan.PlanJob;
+import org.rehearse.app.ui.WorkstationApp;
+import org.rehearse.app.workflow.DefaultCaseService;
+import org.rehearse.sampledata.PhantomCommand;
+import org.rehearse.sampledata.PhantomSpec;
+import org.rehearse.segmentation.Progress;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Entry point of the workstation and the command line ({@code ./rehearse …}). Without a command it opens the
+ * workstation on the bundled sample case; {@code plan}, {@code phantom}, {@code bench} run headless. Errors the user
+ * can act on are printed as one line ("rehearse: …") with exit code 2; never a stack trace unless
+ * {@code REHEARSE_DEBUG} is set.
+ */
+@Command(name = "rehearse", mixinStandardHelpOptions = true, version = "Rehearse 0.1.0",
+        description = "Surgical rehearsal workstation: DICOM CT → segmented aorta → 3D model → candidate repairs compared.",
+        subcommands = {Main.Plan.class, Main.Phantom.class, Main.BenchCmd.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--dicom", description = "open this DICOM folder in the workstation instead of the sample case")
+    Path dicom;
 
     public static void main(String[] args) {
-        System.out.println("Rehearse");
+        Locale.setDefault(Locale.ROOT);
+        int code = new CommandLine(new Main())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("rehearse: " + userMessage(e));
+                    if (System.getenv("REHEARSE_DEBUG") != null) {
+                        e.printStackTrace(cmd.getErr());
+                    }
+                    return 2;
+                })
+                .execute(args);
+        if (code != 0 || args.length > 0) {
+            System.exit(code);
+        }
+    }
+
+    static String userMessage(Throwable e) {
+        if (e instanceof OutOfMemoryError) {
+            return "not enough memory for this series (" + e.getMessage() + "); close other programs or give Java more memory";
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+
+    @Override
+    public Integer call() {
+        DefaultCaseService service = new DefaultCaseService(AppPaths.sampleCacheDir());
+        WorkstationApp.launch(service, dicom == null ? new String[] {WorkstationApp.SAMPLE_OPTION}
+                : new String[] {"--dicom=" + dicom.toAbsolutePath()});
+        return 0;
+    }
+
+    /** {@code rehearse plan}: the whole job, headless. */
+    @Command(name = "plan", mixinStandardHelpOptions = true,
+            description = "Load a DICOM series, segment the aorta, build its surface, simulate the candidate repairs; "
+                    + "write plan.json, segmentation.nii.gz, surface.stl and comparison.png into --out.")
+    static final class Plan implements Callable<Integer> {
+        @Option(names = "--dicom", required = true, description = "folder with the DICOM series (searched recursively)")
+        Path dicom;
+        @Option(names = "--series", description = "SeriesInstanceUID to use (default: the CT series with the most slices)")
+        String series;
+        @Option(names = "--seed", split = ",", arity = "1", paramLabel = "X,Y,Z",
+                description = "a point in the aortic lumen, LPS mm (default: the bundled case's seed or an automatic guess)")
+        double[] seed;
+        @Option(names = "--out", required = true, description = "output folder")
+        Path out;
+        @Option(names = "--cardiac-output-l-min", defaultValue = "5.0", description = "cardiac output, L/min (default ${DEFAULT-VALUE})")
+        double cardiacOutput;
+        @Option(names = "--heart-rate-bpm", defaultValue = "70", description = "heart rate, beats/min (default ${DEFAULT-VALUE})")
+        double heartRate;
+        @Option(names = "--no-png", description = "do not render comparison.png")
+        boolean noPng;
+
+        @Override
+        public Integer call() throws Exception {
+            if (seed != null && seed.length != 3) {
+                throw new IllegalArgumentException("--seed needs three numbers X,Y,Z in LPS mm, got " + seed.length);
+            }
+            new PlanJob(new PlanJob.Options(dicom, series, seed, out, cardiacOutput, heartRate, !noPng,
+                    AppPaths.sampleCacheDir()), System.out).run(Progress.NONE);
+            return 0;
+        }
+    }
+
+    /** {@code rehearse phantom}: write the coarctation phantom as DICOM plus its ground truth. */
+    @Command(name = "phantom", description = "Write the coarctation phantom: DIR/dicom/*.dcm, DIR/truth.json, DIR/truth_mask.nii.gz. "
+            + "Options: --out DIR [--stenosis 0.65] [--size 512x512x300] [--seed N]")
+    static final class Phantom implements Callable<Integer> {
+        @Parameters(arity = "0..*", hidden = true)
+        String[] args = new String[0];
+
+        @Override
+        public Integer call() {
+            return PhantomCommand.run(args, System.out);
+        }
+    }
+
+    /** {@code rehearse bench}: time load, segmentation, mesh and simulation on a phantom. */
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "Time load, segmentation, surface and simulation on a phantom series; print medians.")
+    static final class BenchCmd implements Callable<Integer> {
+        @Option(names = "--size", defaultValue = "512x512x300", description = "columns x rows x slices (default ${DEFAULT-VALUE})")
+        String size;
+        @Option(names = "--repeats", defaultValue = "5", description = "timed runs after one warm-up (default ${DEFAULT-VALUE})")
+        int repeats;
+
+        @Override
+        public Integer call() throws Exception {
+            String[] p = size.toLowerCase(Locale.ROOT).split("x");
+            if (p.length != 3) {
+                throw new IllegalArgumentException("--size must look like 512x512x300, got " + size);
+            }
+            PhantomSpec spec = PhantomSpec.defaults().withSize(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+            Bench.run(spec, repeats, System.out);
+            return 0;
+        }
     }
 }

@@ -1,0 +1,89 @@
+package org.rehearse.app.plan;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.rehearse.sampledata.Phantom;
+import org.rehearse.sampledata.PhantomGenerator;
+import org.rehearse.sampledata.PhantomSpec;
+import org.rehearse.sampledata.PhantomWriter;
+import org.rehearse.segmentation.Progress;
+import org.rehearse.segmentation.dicom.DicomException;
+import org.rehearse.segmentation.dicom.DicomScanResult;
+import org.rehearse.segmentation.image.LabelMap;
+import org.rehearse.segmentation.mesh.SurfaceMesh;
+import org.rehearse.simulation.hemo.SteadyStenosisModel;
+
+/**
+ * The project's benchmark ({@code rehearse bench}): writes a phantom series of the given size as DICOM into a
+ * temporary folder, then times, {@code repeats} times, the four steps of a plan — load (scan + decode), segmentation
+ * from the phantom's seed, surface (flying edges, smoothing, decimation) and simulation (centerline, diameters,
+ * candidates) — and prints each step's median, minimum and maximum in milliseconds. The first run is a warm-up and is
+ * not counted. Wall-clock times on whatever machine runs it; compare numbers from the same machine only.
+ */
+public final class Bench {
+    private Bench() {
+    }
+
+    /**
+     * @param spec    phantom size etc.
+     * @param repeats timed repetitions (≥ 1), after one warm-up
+     * @return {load, segment, mesh, simulate} medians in ms
+     */
+    public static long[] run(PhantomSpec spec, int repeats, PrintStream out) throws IOException, DicomException {
+        if (repeats < 1) {
+            throw new IllegalArgumentException("repeats must be at least 1, got " + repeats);
+        }
+        Path dir = Files.createTempDirectory("rehearse-bench");
+        try {
+            out.printf(Locale.ROOT, "bench: phantom %dx%dx%d (columns x rows x slices), %d timed runs after a warm-up%n",
+                    spec.columns(), spec.rows(), spec.slices(), repeats);
+            long g0 = System.nanoTime();
+            Phantom phantom = PhantomGenerator.generate(spec, Progress.NONE);
+            PhantomWriter.write(phantom, dir, Progress.NONE);
+            out.printf(Locale.ROOT, "bench: phantom generated and written in %d ms (not part of the timings)%n",
+                    (System.nanoTime() - g0) / 1_000_000);
+            double[] seed = phantom.seedLpsMm();
+            Path dicom = dir.resolve(PhantomWriter.DICOM_DIR);
+            long[][] t = new long[4][repeats];
+            SteadyStenosisModel model = new SteadyStenosisModel();
+            for (int r = -1; r < repeats; r++) {
+                long a = System.nanoTime();
+                DicomScanResult scan = CasePipeline.scan(dicom, Progress.NONE);
+                CasePipeline.Loaded loaded = CasePipeline.load(scan, null, Progress.NONE);
+                long b = System.nanoTime();
+                LabelMap mask = CasePipeline.segment(loaded.volume(), seed, Progress.NONE);
+                long c = System.nanoTime();
+                SurfaceMesh surface = CasePipeline.surface(mask, Progress.NONE);
+                long d = System.nanoTime();
+                CasePipeline.simulate(mask, surface, seed, model, Progress.NONE);
+                long e = System.nanoTime();
+                if (r >= 0) {
+                    t[0][r] = b - a;
+                    t[1][r] = c - b;
+                    t[2][r] = d - c;
+                    t[3][r] = e - d;
+                }
+            }
+            String[] names = {"load", "segment", "mesh", "simulate"};
+            long[] medians = new long[4];
+            out.printf(Locale.ROOT, "%-10s %10s %10s %10s%n", "step", "median ms", "min ms", "max ms");
+            for (int s = 0; s < 4; s++) {
+                long[] x = t[s].clone();
+                Arrays.sort(x);
+                medians[s] = x[x.length / 2] / 1_000_000;
+                out.printf(Locale.ROOT, "%-10s %10d %10d %10d%n", names[s], medians[s], x[0] / 1_000_000, x[x.length - 1] / 1_000_000);
+            }
+            return medians;
+        } finally {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,197 @@
+package org.rehearse.app.plan;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rehearse.rendering.CandidateDisplay;
+import org.rehearse.segmentation.Progress;
+import org.rehearse.segmentation.dicom.DicomException;
+import org.rehearse.segmentation.dicom.DicomFolderScanner;
+import org.rehearse.segmentation.dicom.DicomScanResult;
+import org.rehearse.segmentation.dicom.DicomSeries;
+import org.rehearse.segmentation.dicom.LoadedSeries;
+import org.rehearse.segmentation.dicom.SeriesLoader;
+import org.rehearse.segmentation.image.ImageGeometry;
+import org.rehearse.segmentation.image.LabelMap;
+import org.rehearse.segmentation.image.Volume;
+import org.rehearse.segmentation.mesh.SurfaceExtractor;
+import org.rehearse.segmentation.mesh.SurfaceMesh;
+import org.rehearse.segmentation.mesh.SurfaceParameters;
+import org.rehearse.segmentation.segment.AortaSegmenter;
+import org.rehearse.segmentation.segment.SegmentationParameters;
+import org.rehearse.simulation.geometry.Centerline;
+import org.rehearse.simulation.geometry.CenterlineExtractor;
+import org.rehearse.simulation.geometry.DiameterProfile;
+import org.rehearse.simulation.geometry.Lesion;
+import org.rehearse.simulation.geometry.LesionFinder;
+import org.rehearse.simulation.hemo.CandidateOutcome;
+import org.rehearse.simulation.hemo.SteadyStenosisModel;
+import org.rehearse.simulation.repair.Repair;
+import org.rehearse.simulation.repair.RepairFactory;
+import org.rehearse.simulation.repair.SurfaceRepairDeformer;
+import org.rehearse.simulation.repair.VesselModel;
+
+/**
+ * The steps of a rehearsal case, shared by the command line ({@link PlanJob}) and the workstation: scan a folder,
+ * load a series, segment the aorta from a seed, build its surface, and simulate the candidate repairs. Each step is a
+ * plain call that reports to a {@link Progress} and honours its cancellation; none touches JavaFX.
+ *
+ * <p>Errors: {@link DicomException} for unreadable input (message names the file), {@link IllegalArgumentException}
+ * for an impossible request (a seed outside the image, no vessel at the seed, parameters out of range) with a message
+ * naming the value; both are meant for the user as they are.
+ */
+public final class CasePipeline {
+    private CasePipeline() {
+    }
+
+    /** A loaded series and what the user should know about how it was chosen and read. */
+    public record Loaded(Volume volume, DicomSeries series, List<String> messages) { }
+
+    /** One simulated candidate repair: the operation, its outcome and its surface for display (LPS mm). */
+    public record CandidateResult(Repair repair, CandidateOutcome outcome, SurfaceMesh surface) { }
+
+    /** The vessel as measured on the segmentation, and every candidate's result, native first. */
+    public record Simulation(Centerline centerline, DiameterProfile profile, Lesion lesion, VesselModel vessel,
+                             List<CandidateResult> candidates) { }
+
+    /** Scans a folder recursively for DICOM series (see {@link DicomFolderScanner}). */
+    public static DicomScanResult scan(Path folder, Progress progress) throws DicomException {
+        return new DicomFolderScanner().scan(folder, progress);
+    }
+
+    /**
+     * Loads one series of a scan.
+     *
+     * @param seriesUid the SeriesInstanceUID to load, or null for the default (the CT series with the most slices)
+     * @throws IllegalArgumentException when no series has that UID (the message lists those found)
+     */
+    public static Loaded load(DicomScanResult scan, String seriesUid, Progress progress) throws DicomException {
+        List<String> messages = new ArrayList<>();
+        DicomSeries chosen = null;
+        if (seriesUid != null) {
+            for (DicomSeries s : scan.series()) {
+                if (seriesUid.equals(s.seriesInstanceUid())) {
+                    chosen = s;
+                }
+            }
+            if (chosen == null) {
+                StringBuilder found = new StringBuilder();
+                for (DicomSeries s : scan.series()) {
+                    found.append("\n  ").append(s.seriesInstanceUid()).append("  ").append(s.label());
+                }
+                throw new IllegalArgumentException("no series with UID " + seriesUid + " in " + scan.folder()
+                        + "; series found:" + found);
+            }
+        } else {
+            DicomScanResult.Choice c = scan.defaultSeries().orElseThrow(
+                    () -> new IllegalArgumentException("no image series in " + scan.folder()));
+            chosen = c.series();
+            if (scan.series().size() > 1) {
+                messages.add(c.reason());
+            }
+        }
+        if (!scan.skipped().isEmpty()) {
+            messages.add(scan.skipped().size() + " file(s) skipped, e.g. " + scan.skipped().get(0).file().getFileName()
+                    + ": " + scan.skipped().get(0).reason());
+        }
+        LoadedSeries loaded = new SeriesLoader().load(chosen, progress);
+        messages.addAll(loaded.warnings());
+        return new Loaded(loaded.volume(), chosen, messages);
+    }
+
+    /**
+     * Segments the aorta from a seed ({@link AortaSegmenter} with default parameters).
+     *
+     * @param seedLps seed in LPS mm, inside the aortic lumen
+     * @throws IllegalArgumentException for a seed outside the image or not in a vessel
+     */
+    public static LabelMap segment(Volume ct, double[] seedLps, Progress progress) {
+        checkSeedInside(ct.geometry(), seedLps);
+        return AortaSegmenter.segment(ct, seedLps, SegmentationParameters.defaults(), progress);
+    }
+
+    /** Builds the smoothed, decimated surface of label 1 ({@link SurfaceExtractor}, default parameters). */
+    public static SurfaceMesh surface(LabelMap mask, Progress progress) {
+        return SurfaceExtractor.extract(mask, 1, SurfaceParameters.DEFAULT, progress);
+    }
+
+    /**
+     * Measures the vessel and simulates the default candidates (native, resection, patch, stent).
+     *
+     * @param nativeSurface the segmentation's surface; each candidate's surface is this one deformed inside its segment
+     * @param model         the hemodynamic model with its inputs (cardiac output, heart rate)
+     * @throws IllegalArgumentException when the vessel is too short or too small to measure
+     */
+    public static Simulation simulate(LabelMap mask, SurfaceMesh nativeSurface, double[] seedLps, SteadyStenosisModel model,
+                                      Progress progress) {
+        Centerline centerline = CenterlineExtractor.extract(mask, seedLps, progress.sub(0, 0.4));
+        DiameterProfile profile = DiameterProfile.measure(mask, centerline, progress.sub(0.4, 0.8));
+        Lesion lesion = LesionFinder.find(profile);
+        VesselModel vessel = VesselModel.fromProfile(profile, lesion);
+        List<CandidateResult> results = new ArrayList<>();
+        List<Repair> repairs = RepairFactory.defaults(lesion, vessel);
+        for (int n = 0; n < repairs.size(); n++) {
+            progress.checkCancelled();
+            Repair r = repairs.get(n);
+            progress.update(0.8 + 0.2 * n / repairs.size(), "Simulating " + r.name());
+            CandidateOutcome outcome = model.evaluate(r, vessel);
+            SurfaceMesh surface = nativeSurface == null ? null
+                    : "native".equals(r.name()) ? nativeSurface
+                    : SurfaceRepairDeformer.apply(nativeSurface, centerline, vessel, r.applyForDisplay(vessel));
+            results.add(new CandidateResult(r, outcome, surface));
+        }
+        progress.update(1, "Simulated " + results.size() + " candidates");
+        return new Simulation(centerline, profile, lesion, vessel, results);
+    }
+
+    /** The comparison view's content: one display per candidate, outcomes in clinical units. */
+    public static List<CandidateDisplay> displays(Simulation sim) {
+        List<CandidateDisplay> out = new ArrayList<>();
+        for (CandidateResult c : sim.candidates()) {
+            CandidateOutcome o = c.outcome();
+            Map<String, Double> values = new LinkedHashMap<>();
+            values.put("Peak gradient (mmHg)", o.peakGradientMmHg());
+            values.put("Mean gradient (mmHg)", o.meanGradientMmHg());
+            values.put("Peak velocity (m/s)", o.peakVelocityMPerS());
+            values.put("Max WSS (Pa)", o.maxWssPa());
+            values.put("Min diameter (mm)", o.minDiameterMm());
+            out.add(new CandidateDisplay(title(c.repair().name()), c.repair().description(), c.surface(), values));
+        }
+        return out;
+    }
+
+    /** @return the display title of a repair kind */
+    public static String title(String kind) {
+        switch (kind) {
+            case "native": return "Native (no repair)";
+            case "resection": return "Resection + end-to-end";
+            case "patch": return "Patch aortoplasty";
+            case "stent": return "Stent";
+            case "balloon": return "Balloon angioplasty";
+            default: return kind;
+        }
+    }
+
+    /**
+     * @throws IllegalArgumentException when the seed is not a point of three finite numbers inside the image, with the
+     *                                  image's LPS extent in the message
+     */
+    public static void checkSeedInside(ImageGeometry g, double[] seedLps) {
+        if (seedLps == null || seedLps.length != 3 || !Double.isFinite(seedLps[0]) || !Double.isFinite(seedLps[1])
+                || !Double.isFinite(seedLps[2])) {
+            throw new IllegalArgumentException("the seed must be three finite numbers x,y,z in LPS mm");
+        }
+        double[] ijk = g.lpsToIndex(seedLps, null);
+        int i = (int) Math.round(ijk[0]), j = (int) Math.round(ijk[1]), k = (int) Math.round(ijk[2]);
+        if (!g.contains(i, j, k)) {
+            double[] a = g.indexToLps(new double[] {0, 0, 0}, null);
+            double[] b = g.indexToLps(new double[] {g.columns() - 1, g.rows() - 1, g.slices() - 1}, null);
+            throw new IllegalArgumentException(String.format(
+                    "seed (%.1f, %.1f, %.1f) mm lies outside the image, which spans LPS x %.1f…%.1f, y %.1f…%.1f, z %.1f…%.1f mm",
+                    seedLps[0], seedLps[1], seedLps[2], Math.min(a[0], b[0]), Math.max(a[0], b[0]),
+                    Math.min(a[1], b[1]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.max(a[2], b[2])));
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package org.rehearse.app.plan;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.rehearse.rendering.ComparisonView;
+import org.rehearse.sampledata.SampleCase;
+import org.rehearse.segmentation.Progress;
+import org.rehearse.segmentation.dicom.DicomException;
+import org.rehearse.segmentation.dicom.DicomScanResult;
+import org.rehearse.segmentation.image.ImageGeometry;
+import org.rehearse.segmentation.image.LabelMap;
+import org.rehearse.segmentation.mesh.StlWriter;
+import org.rehearse.segmentation.mesh.SurfaceMesh;
+import org.rehearse.segmentation.nifti.NiftiLabelIo;
+import org.rehearse.segmentation.segment.AortaSeedFinder;
+import org.rehearse.simulation.geometry.Lesion;
+import org.rehearse.simulation.hemo.CandidateOutcome;
+import org.rehearse.simulation.hemo.SteadyStenosisModel;
+
+/**
+ * The headless job behind {@code rehearse plan}: DICOM folder → segmentation → surface → candidate repairs, written to
+ * an output folder as {@code plan.json}, {@code segmentation.nii.gz}, {@code surface.stl} and {@code comparison.png}.
+ */
+public final class PlanJob {
+
+    /**
+     * What to plan.
+     *
+     * @param dicomDir         the folder with the DICOM series (searched recursively)
+     * @param seriesUid        the series to use, or null for the CT series with the most slices
+     * @param seedLps          the seed in LPS mm, or null for the bundled case's seed or an automatic guess
+     * @param outDir           where the results go (created when missing)
+     * @param cardiacOutputLMin cardiac output in L/min
+     * @param heartRateBpm     heart rate in beats per minute
+     * @param renderComparison whether to render comparison.png (needs a display; Xvfb will do)
+     * @param sampleCacheDir   the folder of the bundled sample cases (to recognise one and use its seed), or null
+     */
+    public record Options(Path dicomDir, String seriesUid, double[] seedLps, Path outDir, double cardiacOutputLMin,
+                          double heartRateBpm, boolean renderComparison, Path sampleCacheDir) { }
+
+    private final Options options;
+    private final PrintStream log;
+
+    public PlanJob(Options options, PrintStream log) {
+        this.options = options;
+        this.log = log;
+    }
+
+    /**
+     * Runs the job and writes its files.
+     *
+     * @return the report that was written to plan.json
+     * @throws DicomException           for unreadable input (names the file)
+     * @throws IllegalArgumentException for an impossible request (names the value)
+     * @throws IOException              when an output cannot be written
+     */
+    public PlanReport run(Progress progress) throws DicomException, IOException {
+        SteadyStenosisModel model = new SteadyStenosisModel(options.cardiacOutputLMin(), options.heartRateBpm());
+        Files.createDirectories(options.outDir());
+        List<String> warnings = new ArrayList<>();
+
+        long t0 = System.nanoTime();
+        DicomScanResult scan = CasePipeline.scan(options.dicomDir(), progress.sub(0, 0.05));
+        CasePipeline.Loaded loaded = CasePipeline.load(scan, options.seriesUid(), progress.sub(0.05, 0.25));
+        long tLoad = System.nanoTime();
+        for (String m : loaded.messages()) {
+            say(m);
+            warnings.add(m);
+        }
+        ImageGeometry g = loaded.volume().geometry();
+        say(String.format(Locale.ROOT, "loaded %s: %s", loaded.series().label(), g));
+
+        double[] seed = chooseSeed(loaded, warnings);
+        LabelMap mask = CasePipeline.segment(loaded.volume(), seed, progress.sub(0.25, 0.5));
+        long tSeg = System.nanoTime();
+        say(String.format(Locale.ROOT, "segmented %d voxels (%.1f mL)", mask.countNonZero(), mask.volumeMl()));
+
+        SurfaceMesh surface = CasePipeline.surface(mask, progress.sub(0.5, 0.7));
+        long tMesh = System.nanoTime();
+        say(String.format(Locale.ROOT, "surface: %d triangles, %.0f mm², watertight %b", surface.triangleCount(),
+                surface.areaMm2(), surface.isWatertight()));
+
+        CasePipeline.Simulation sim = CasePipeline.simulate(mask, surface, seed, model, progress.sub(0.7, 0.9));
+        long tSim = System.nanoTime();
+
+        NiftiLabelIo.write(mask, options.outDir().resolve("segmentation.nii.gz"));
+        StlWriter.write(surface, options.outDir().resolve("surface.stl"), "aorta surface");
+        if (options.renderComparison()) {
+            try {
+                ComparisonView.writePng(CasePipeline.displays(sim), null, 1600, 900, options.outDir().resolve("comparison.png"));
+            } catch (RuntimeException | IOException | Error e) {
+                String w = "comparison.png not written: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                        + " (rendering needs a display; run under Xvfb, as ./rehearse does)";
+                say(w);
+                warnings.add(w);
+            }
+        }
+        PlanReport report = report(loaded, seed, mask, surface, sim, warnings,
+                new PlanReport.Timings(ms(tLoad - t0), ms(tSeg - tLoad), ms(tMesh - tSeg), ms(tSim - tMesh)));
+        mapper().writeValue(options.outDir().resolve("plan.json").toFile(), report);
+        progress.update(1, "Plan written to " + options.outDir());
+        printSummary(report);
+        return report;
+    }
+
+    private double[] chooseSeed(CasePipeline.Loaded loaded, List<String> warnings) throws IOException {
+        if (options.seedLps() != null) {
+            return options.seedLps();
+        }
+        Path caseDir = options.dicomDir().toAbsolutePath().normalize().getParent();
+        if (options.sampleCacheDir() != null && Files.isDirectory(options.sampleCacheDir()) && caseDir != null
+                && caseDir.getParent() != null && Files.isSameFile(caseDir.getParent(), options.sampleCacheDir())
+                && Files.exists(caseDir.resolve(SampleCase.MARKER))) {
+            double[] s = SampleCase.load(caseDir).seedLpsMm();
+            String m = String.format(Locale.ROOT, "no --seed given: using the bundled sample case's seed (%.1f, %.1f, %.1f) mm", s[0], s[1], s[2]);
+            say(m);
+            warnings.add(m);
+            return s;
+        }
+        Optional<double[]> guess = AortaSeedFinder.find(loaded.volume());
+        if (guess.isEmpty()) {
+            throw new IllegalArgumentException("no --seed given and no aorta found automatically: give a point in the aortic lumen as --seed X,Y,Z (LPS mm)");
+        }
+        double[] s = guess.get();
+        String m = String.format(Locale.ROOT, "no --seed given: automatic guess in the descending aorta at (%.1f, %.1f, %.1f) mm", s[0], s[1], s[2]);
+        say(m);
+        warnings.add(m);
+        return s;
+    }
+
+    static PlanReport report(CasePipeline.Loaded loaded, double[] seed, LabelMap mask, SurfaceMesh surface,
+                             CasePipeline.Simulation sim, List<String> warnings, PlanReport.Timings timings) {
+        ImageGeometry g = loaded.volume().geometry();
+        Lesion l = sim.lesion();
+        List<PlanReport.Candidate> candidates = new ArrayList<>();
+        for (CasePipeline.CandidateResult c : sim.candidates()) {
+            CandidateOutcome o = c.outcome();
+            candidates.add(new PlanReport.Candidate(c.repair().name(), c.repair().description(), round(o.peakGradientMmHg(), 2),
+                    round(o.meanGradientMmHg(), 2), round(o.peakVelocityMPerS(), 3), round(o.maxWssPa(), 2), round(o.minDiameterMm(), 2)));
+        }
+        return new PlanReport(
+                new PlanReport.Series(g.rows(), g.columns(), g.slices(), g.spacingMm(), loaded.volume().modality(),
+                        loaded.series().seriesInstanceUid(), loaded.series().description()),
+                seed,
+                new PlanReport.Segmentation(mask.countNonZero(), round(mask.volumeMl(), 2)),
+                new PlanReport.Mesh(surface.triangleCount(), surface.isWatertight(), round(surface.areaMm2(), 1)),
+                new PlanReport.Vessel(round(sim.centerline().lengthMm(), 1), round(l.minDiameterMm(), 2),
+                        round(l.referenceDiameterMm(), 2), round(l.stenosisPercent(), 1), l.throatLps()),
+                candidates, timings, warnings.isEmpty() ? null : warnings);
+    }
+
+    private void printSummary(PlanReport r) {
+        PlanReport.Vessel v = r.vessel();
+        say(String.format(Locale.ROOT, "vessel: centerline %.0f mm, narrowest %.1f mm, reference %.1f mm, stenosis %.0f %%",
+                v.centerlineLengthMm(), v.minDiameterMm(), v.referenceDiameterMm(), v.stenosisPercent()));
+        say(String.format(Locale.ROOT, "%-10s %12s %12s %12s %10s", "candidate", "peak mmHg", "mean mmHg", "v_max m/s", "WSS Pa"));
+        for (PlanReport.Candidate c : r.candidates()) {
+            say(String.format(Locale.ROOT, "%-10s %12.1f %12.1f %12.2f %10.1f%s", c.name(), c.peakGradientMmHg(),
+                    c.meanGradientMmHg(), c.peakVelocityMS(), c.maxWssPa(), c.peakGradientMmHg() > 20 ? "   above 20 mmHg" : ""));
+        }
+        PlanReport.Timings t = r.timingsMs();
+        say(String.format(Locale.ROOT, "timings: load %d ms, segment %d ms, mesh %d ms, simulate %d ms", t.load(), t.segment(), t.mesh(), t.simulate()));
+    }
+
+    /** The JSON writer for plan.json: indented, field order as declared. */
+    public static ObjectMapper mapper() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    private void say(String s) {
+        if (log != null) {
+            log.println(s);
+        }
+    }
+
+    private static long ms(long nanos) {
+        return Math.round(nanos / 1e6);
+    }
+
+    private static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+}
