@@ -45,6 +45,17 @@ public final class FxThread {
     }
 
     /**
+     * Stops the JavaFX toolkit when this class started it (command-line use: call once at the end, or the JVM keeps
+     * running because implicit exit is off). Does nothing otherwise; JavaFX cannot be started again afterwards.
+     */
+    public static synchronized void shutdown() {
+        if (started) {
+            Platform.exit();
+            started = false;
+        }
+    }
+
+    /**
      * Runs a computation on the JavaFX application thread and waits for it (directly when already on that thread).
      *
      * @throws IllegalStateException wrapping what the computation threw, or when interrupted

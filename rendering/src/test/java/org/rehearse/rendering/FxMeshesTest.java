@@ -8,11 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import javafx.geometry.Point3D;
 import javafx.scene.shape.TriangleMesh;
 import javafx.scene.shape.VertexFormat;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.rehearse.segmentation.mesh.SurfaceMesh;
 
-/** The LPS → scene map and the TriangleMesh layout (no rendering). */
+/** The LPS → scene map and the TriangleMesh layout (no rendering; TriangleMesh still needs the toolkit). */
 class FxMeshesTest {
+
+    @BeforeAll
+    static void startFx() {
+        FxThread.ensureStarted();
+    }
 
     @Test
     void boxesAreClosedAndOutward() {
