@@ -53,12 +53,18 @@ public final class FxMeshes {
     }
 
     /**
-     * Builds a JavaFX mesh with per-vertex normals ({@link VertexFormat#POINT_NORMAL_TEXCOORD}) and one dummy texture
-     * coordinate (0, 0).
+     * Builds a JavaFX mesh with per-vertex normals ({@link VertexFormat#POINT_NORMAL_TEXCOORD}).
      *
-     * <p>Faces array layout (JavaFX): per triangle corner {point index, normal index, texcoord index}; point and normal
-     * indices are the {@link SurfaceMesh} vertex index. When the surface carries no normals, area-weighted vertex
-     * normals are computed from the (outward, counter-clockwise) triangles.
+     * <p>Faces array layout (JavaFX): per triangle corner {point index, normal index, texcoord index}, all three equal
+     * to the {@link SurfaceMesh} vertex index. When the surface carries no normals, area-weighted vertex normals are
+     * computed from the (outward, counter-clockwise) triangles.
+     *
+     * <p>Texture coordinates: no texture is used, but JavaFX derives a tangent frame per vertex from the normal and
+     * the texture-coordinate gradient of each triangle; with all coordinates equal (or aligned with the axes) the
+     * frame degenerates where a vertex normal lies along a triangle edge (sharp corners, axis-aligned normals) and
+     * such triangles render black (seen with JavaFX 21 on ES2). Each vertex therefore gets a generic planar
+     * projection of its position (two fixed, non-axis-aligned directions, 1 unit per 100 mm), which keeps the frames
+     * well defined; {@code SurfaceView3DTest} renders such a corner.
      *
      * @param mesh the surface in LPS mm; not modified
      * @return a new TriangleMesh in scene coordinates (see the class documentation)
@@ -81,17 +87,23 @@ public final class FxMeshes {
             normals[3 * a + 1] = -n[3 * a + 2];
             normals[3 * a + 2] = n[3 * a + 1];
         }
+        float[] tex = new float[2 * v];
+        for (int a = 0; a < v; a++) {
+            double x = points[3 * a], y = points[3 * a + 1], z = points[3 * a + 2];
+            tex[2 * a] = (float) ((0.62 * x + 0.53 * y + 0.58 * z) / 100);
+            tex[2 * a + 1] = (float) ((-0.45 * x + 0.83 * y - 0.33 * z) / 100);
+        }
         int[] tri = mesh.triangles();
         int[] faces = new int[3 * tri.length];
         for (int c = 0; c < tri.length; c++) {
             faces[3 * c] = tri[c];
             faces[3 * c + 1] = tri[c];
-            faces[3 * c + 2] = 0;
+            faces[3 * c + 2] = tri[c];
         }
         TriangleMesh fx = new TriangleMesh(VertexFormat.POINT_NORMAL_TEXCOORD);
         fx.getPoints().setAll(points);
         fx.getNormals().setAll(normals);
-        fx.getTexCoords().setAll(0f, 0f);
+        fx.getTexCoords().setAll(tex);
         fx.getFaces().setAll(faces);
         return fx;
     }

@@ -20,6 +20,7 @@ import javax.imageio.ImageIO;
  */
 public final class FxThread {
     private static volatile boolean started;
+    private static volatile boolean startedHere;
 
     private FxThread() {
     }
@@ -35,6 +36,7 @@ public final class FxThread {
         }
         try {
             Platform.startup(() -> { });
+            startedHere = true;
         } catch (IllegalStateException alreadyRunning) {
             // toolkit started elsewhere (Application.launch or a test framework)
         } catch (UnsupportedOperationException | Error e) {
@@ -49,9 +51,9 @@ public final class FxThread {
      * running because implicit exit is off). Does nothing otherwise; JavaFX cannot be started again afterwards.
      */
     public static synchronized void shutdown() {
-        if (started) {
+        if (startedHere) {
             Platform.exit();
-            started = false;
+            startedHere = false;
         }
     }
 

@@ -48,6 +48,7 @@ class FxMeshesTest {
         assertEquals(box.vertexCount() * 3, fx.getPoints().size());
         assertEquals(box.vertexCount() * 3, fx.getNormals().size());
         assertEquals(box.triangleCount() * 9, fx.getFaces().size());
+        assertEquals(box.vertexCount() * 2, fx.getTexCoords().size());
         // the scene-space mesh still encloses a positive volume (proper rotation, winding unchanged)
         float[] pts = fx.getPoints().toArray(null);
         int[] faces = fx.getFaces().toArray(null);

@@ -70,6 +70,24 @@ class SurfaceView3DTest {
         assertEquals(0, seen[1].getBrightness(), 0.02, "back-facing triangle should be culled, got " + seen[1]);
     }
 
+    @Test
+    void sharpCornersWithAxisAlignedNormalsAreLit() throws Exception {
+        // a tetrahedron with shared vertices: two vertex normals are exactly +L and +S and lie in the anterior face;
+        // with degenerate texture coordinates JavaFX drew that face black
+        SurfaceMesh tetra = new SurfaceMesh(new float[] {0, 0, 0, 30, 0, 0, 0, 30, 0, 0, 0, 30},
+                new int[] {0, 2, 1, 0, 1, 3, 0, 3, 2, 1, 2, 3}, null);
+        assertTrue(tetra.isWatertight() && tetra.volumeMm3() > 0);
+        WritableImage img = FxThread.call(() -> {
+            SurfaceView3D v = new SurfaceView3D();
+            v.addSurface(tetra, Color.CRIMSON);
+            v.resetView();
+            return render(v);
+        });
+        // the anterior face is the right triangle (0,0,0), (30,0,0), (0,0,30): its lower left part, left of centre
+        Color c = FxTestSupport.pixel(img, W / 2.0 - 40, H / 2.0 + 40);
+        assertTrue(c.getRed() > 0.3 && c.getRed() > 2 * c.getGreen(), "anterior face should be lit crimson, got " + c);
+    }
+
     private static double anteriorNormalY(SurfaceMesh m) {
         float[] p = m.pointsLps();
         int[] t = m.triangles();
