@@ -39,6 +39,7 @@ final class SyntheticCaseService implements CaseService {
     final CountDownLatch segmentStarted = new CountDownLatch(1);
     volatile int seriesCount = 1;
     volatile int candidateCount = 3;
+    volatile String lastLoadedUid;
 
     static final ImageGeometry GEOMETRY = ImageGeometry.axial(NX, NY, NZ, new double[] {0.8, 0.8, 2.0},
             new double[] {-25.2, -40.0, 100.0});
@@ -67,6 +68,7 @@ final class SyntheticCaseService implements CaseService {
         if (failLoad.get()) {
             throw new CaseException("Cannot read series " + seriesUid + " in " + folder + ": the file IM0001 is not a DICOM file.");
         }
+        lastLoadedUid = seriesUid;
         short[] v = new short[NX * NY * NZ];
         for (int k = 0; k < NZ; k++) {
             p.checkCancelled();

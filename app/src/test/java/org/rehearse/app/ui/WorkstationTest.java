@@ -229,6 +229,48 @@ class WorkstationTest {
     }
 
     @Test
+    void severalSeriesAreOfferedInAChoiceDialog(FxRobot robot) throws Exception {
+        service.seriesCount = 3;
+        fx(() -> {
+            ws.openFolder(FOLDER);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(".choice-dialog").tryQuery().isPresent());
+        javafx.scene.control.ComboBox<?> combo = robot.lookup(".choice-dialog .combo-box").queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals(3, combo.getItems().size());
+        fx(() -> {
+            combo.getSelectionModel().select(1);
+            return null;
+        });
+        robot.clickOn("OK");
+        waitUntil(() -> ws.imageProperty().get() != null && !ws.isBusy());
+        assertEquals(SyntheticCaseService.UID + ".1", service.lastLoadedUid);
+    }
+
+    @Test
+    void mouseOrbitsAndZoomsThe3DView(FxRobot robot) throws Exception {
+        load();
+        fx(() -> {
+            ws.segmentFromSeed(SyntheticCaseService.seedInTube());
+            return null;
+        });
+        waitUntil(() -> ws.segmentationProperty().get() != null && !ws.isBusy());
+        org.rehearse.rendering.CameraState s0 = fx(() -> ws.surfaceView().getCameraState());
+        Point2D centre = fx(() -> ws.surfaceView().localToScreen(ws.surfaceView().getWidth() / 2, ws.surfaceView().getHeight() / 2));
+        robot.moveTo(centre).press(MouseButton.PRIMARY).moveBy(30, 0).moveBy(30, 0).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        org.rehearse.rendering.CameraState s1 = fx(() -> ws.surfaceView().getCameraState());
+        assertTrue(s1.azimuthDeg() > s0.azimuthDeg(), "a rightward drag should orbit: " + s0 + " → " + s1);
+        robot.scroll(2, VerticalDirection.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        org.rehearse.rendering.CameraState s2 = fx(() -> ws.surfaceView().getCameraState());
+        assertNotEquals(s1.distanceMm(), s2.distanceMm(), "scrolling should zoom");
+        robot.clickOn("View").clickOn("Reset 3D view");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(s0, fx(() -> ws.surfaceView().getCameraState()));
+    }
+
+    @Test
     void sampleCaseOpensSegmentsAndShows3D_screenshot() throws Exception {
         fx(() -> {
             ws.openSampleCase();
