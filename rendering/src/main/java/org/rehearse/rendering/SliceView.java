@@ -142,7 +142,8 @@ public class SliceView extends BorderPane {
 
     /**
      * Shows a volume: the middle slice, the label overlay and seed cleared. For CT the current window is kept; for
-     * other modalities the window spans the 1st–99th percentile of the values.
+     * other modalities the window spans the 1st–99th percentile of the values (estimated from at most about a million
+     * evenly spaced voxels).
      *
      * @param v the volume, or null to show nothing
      */
@@ -163,7 +164,13 @@ public class SliceView extends BorderPane {
         overlay = new WritableImage(g.columns(), g.rows());
         buffer = new int[g.columns() * g.rows()];
         if (!"CT".equalsIgnoreCase(v.modality())) {
-            short[] s = v.values().clone();
+            // percentiles of at most about a million evenly spaced samples
+            short[] all = v.values();
+            int step = Math.max(1, all.length / 1_000_000);
+            short[] s = new short[(all.length + step - 1) / step];
+            for (int q = 0, n = 0; q < all.length; q += step) {
+                s[n++] = all[q];
+            }
             Arrays.sort(s);
             double lo = s[(int) (0.01 * (s.length - 1))], hi = s[(int) (0.99 * (s.length - 1))];
             setWindowLevel(Math.max(1, hi - lo), (hi + lo) / 2);
@@ -244,6 +251,7 @@ public class SliceView extends BorderPane {
         return sliceIndex;
     }
 
+    /** @return the shown slice index k */
     public int getSliceIndex() {
         return sliceIndex.get();
     }
@@ -264,10 +272,12 @@ public class SliceView extends BorderPane {
         return level;
     }
 
+    /** @return the window width (HU) */
     public double getWindow() {
         return window.get();
     }
 
+    /** @return the window centre (HU) */
     public double getLevel() {
         return level.get();
     }
@@ -279,6 +289,10 @@ public class SliceView extends BorderPane {
     public void setWindowLevel(double windowHu, double levelHu) {
         window.set(Math.max(1, windowHu));
         level.set(levelHu);
+        WindowPreset p = presets.getValue();
+        if (p != null && (p.windowHu() != window.get() || p.levelHu() != level.get())) {
+            presets.setValue(null);
+        }
         updateWindowLabel();
     }
 

@@ -145,10 +145,12 @@ public class SurfaceView3D extends Region {
         return cameraState;
     }
 
+    /** @return the current camera state */
     public CameraState getCameraState() {
         return cameraState.get();
     }
 
+    /** Moves the camera (and every view linked to this one). */
     public void setCameraState(CameraState s) {
         cameraState.set(s);
     }

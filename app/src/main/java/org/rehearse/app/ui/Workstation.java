@@ -577,10 +577,12 @@ public class Workstation extends BorderPane {
         onExit = action;
     }
 
+    /** @return the axial slice view (left) */
     public SliceView sliceView() {
         return sliceView;
     }
 
+    /** @return the 3D view of the segmented surface (right) */
     public SurfaceView3D surfaceView() {
         return surfaceView;
     }
@@ -590,6 +592,7 @@ public class Workstation extends BorderPane {
         return comparisonView;
     }
 
+    /** @return the tabs "Case" and "Comparison" */
     public TabPane tabs() {
         return tabs;
     }

@@ -10,6 +10,7 @@ import org.rehearse.rendering.CandidateDisplay;
  * @param summary    text for the user (method, assumptions, recommendation)
  */
 public record ComparisonResult(List<CandidateDisplay> candidates, String summary) {
+    /** Copies the candidate list; a null summary becomes empty. */
     public ComparisonResult {
         candidates = List.copyOf(candidates);
         summary = summary == null ? "" : summary;

@@ -13,6 +13,7 @@ import org.rehearse.segmentation.image.Volume;
  * @param suggestedSeedLps a seed position in LPS mm the loader suggests (e.g. from a sample case), or null
  */
 public record LoadedImage(Volume volume, List<String> warnings, String description, double[] suggestedSeedLps) {
+    /** Copies the warnings; null warnings or description become empty. */
     public LoadedImage {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
         description = description == null ? "" : description;

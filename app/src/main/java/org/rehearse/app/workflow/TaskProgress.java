@@ -9,14 +9,19 @@ import org.rehearse.segmentation.Progress;
 public final class TaskProgress implements Progress {
     /** What a task offers to a progress adapter. */
     public interface Sink {
-        /** @param fraction [0, 1] or negative for unknown */
+        /**
+         * @param fraction [0, 1] or negative for unknown
+         * @param message  status text, or null to keep the previous one
+         */
         void progress(double fraction, String message);
 
+        /** @return true when the task was cancelled */
         boolean cancelled();
     }
 
     private final Sink sink;
 
+    /** @param sink the task's progress and cancellation */
     public TaskProgress(Sink sink) {
         this.sink = sink;
     }

@@ -229,6 +229,41 @@ class WorkstationTest {
     }
 
     @Test
+    void seedTextFieldAndButtonSegment(FxRobot robot) throws Exception {
+        load();
+        double[] seed = SyntheticCaseService.seedInTube();
+        robot.clickOn(".text-field").write("abc");
+        robot.clickOn("Segment from seed");
+        waitUntil(() -> ws.lastErrorProperty().get() != null);
+        assertTrue(ws.lastErrorProperty().get().contains("three numbers"), ws.lastErrorProperty().get());
+        assertNull(ws.segmentationProperty().get());
+        fx(() -> {
+            robot.lookup(".dialog-pane").queryAs(DialogPane.class).getScene().getWindow().hide();
+            return null;
+        });
+        javafx.scene.control.TextField field = robot.lookup(".text-field").queryAs(javafx.scene.control.TextField.class);
+        fx(() -> {
+            field.clear();
+            return null;
+        });
+        robot.clickOn(field).write(String.format(java.util.Locale.ROOT, "%.3f, %.3f, %.3f", seed[0], seed[1], seed[2]));
+        robot.clickOn("Segment from seed");
+        waitUntil(() -> ws.segmentationProperty().get() != null && !ws.isBusy());
+        assertArrayEquals(seed, ws.seedLps(), 1e-3);
+        // the seed marker moved the slice view to the seed's slice
+        assertEquals(30, (int) fx(() -> ws.sliceView().getSliceIndex()));
+    }
+
+    @Test
+    void parseSeedAcceptsThreeNumbersOnly() {
+        assertArrayEquals(new double[] {1.5, -2, 300}, Workstation.parseSeed(" 1.5, -2 ;300 "), 0);
+        assertArrayEquals(new double[] {1, 2, 3}, Workstation.parseSeed("1 2 3"), 0);
+        for (String bad : new String[] {"", "1, 2", "1, 2, 3, 4", "1, x, 3", "1, NaN, 3", "1,5, 2,5, 3"}) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Workstation.parseSeed(bad), bad);
+        }
+    }
+
+    @Test
     void severalSeriesAreOfferedInAChoiceDialog(FxRobot robot) throws Exception {
         service.seriesCount = 3;
         fx(() -> {
@@ -279,8 +314,13 @@ class WorkstationTest {
         waitUntil(() -> ws.segmentationProperty().get() != null && !ws.isBusy());
         WaitForAsyncUtils.waitForFxEvents();
         Path target = Path.of(System.getProperty("user.dir"), "target");
+        Path file = target.resolve("screenshot-workstation.png");
+        fx(() -> {
+            ws.saveScreenshot(file);
+            return null;
+        });
+        assertTrue(java.nio.file.Files.size(file) > 10_000);
         Image shot = fx(() -> ws.snapshot());
-        FxThread.writePng(shot, target.resolve("screenshot-workstation.png"));
         // the 3D view shows the crimson aorta
         javafx.geometry.Bounds b = fx(() -> ws.surfaceView().localToScene(ws.surfaceView().getBoundsInLocal()));
         assertTrue(redFraction(shot, b) > 0.01, "3D view should show the aorta");
