@@ -1,0 +1,645 @@
+package org.rehearse.app.ui;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.concurrent.Worker;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.PhongMaterial;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.rehearse.app.workflow.CaseException;
+import org.rehearse.app.workflow.CaseService;
+import org.rehearse.app.workflow.ComparisonResult;
+import org.rehearse.app.workflow.LoadedImage;
+import org.rehearse.app.workflow.SampleCase;
+import org.rehearse.app.workflow.SegmentationResult;
+import org.rehearse.app.workflow.SeriesChoice;
+import org.rehearse.rendering.ComparisonView;
+import org.rehearse.rendering.FxThread;
+import org.rehearse.rendering.SliceView;
+import org.rehearse.rendering.SurfaceView3D;
+import org.rehearse.segmentation.Progress;
+
+/**
+ * The workstation window's content and its workflow: menu bar, slice view (left), 3D view (right), side panel with
+ * the case information and the seed, a comparison tab, and a status bar with message, progress bar and Cancel.
+ *
+ * <p>Each step (scan, load, segment + mesh, compare) runs as a {@link CaseTask} on a single background thread, one at
+ * a time; the Cancel button cancels it. A step's result replaces the shown case only when it succeeds, so a failed or
+ * cancelled step keeps the user's current work. {@link CaseException}s are shown as they are in an error dialog;
+ * other exceptions are logged to stderr and summarised in the dialog. All public methods must be called on the JavaFX
+ * application thread.
+ */
+public class Workstation extends BorderPane {
+    /** The colour of the aortic surface. */
+    public static final Color AORTA_COLOUR = Color.rgb(200, 24, 44);
+
+    private final CaseService service;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "rehearse-task");
+        t.setDaemon(true);
+        return t;
+    });
+    private final SliceView sliceView = new SliceView();
+    private final SurfaceView3D surfaceView = new SurfaceView3D();
+    private final TabPane tabs = new TabPane();
+    private final Tab caseTab = new Tab("Case");
+    private final Tab comparisonTab = new Tab("Comparison");
+    private final TextArea info = new TextArea();
+    private final TextField seedField = new TextField();
+    private final Label status = new Label("Ready. File ▸ Open DICOM folder… or File ▸ Open sample case.");
+    private final ProgressBar progressBar = new ProgressBar(0);
+    private final Button cancelButton = new Button("Cancel");
+    private final ObjectProperty<CaseTask<?>> currentTask = new SimpleObjectProperty<>(this, "currentTask");
+    private final ObjectProperty<String> lastError = new SimpleObjectProperty<>(this, "lastError");
+    private final BooleanBinding busy;
+    private final BooleanBinding noImage;
+    private final BooleanBinding noSegmentation;
+    private final ObjectProperty<LoadedImage> image = new SimpleObjectProperty<>(this, "image");
+    private final ObjectProperty<SegmentationResult> segmentation = new SimpleObjectProperty<>(this, "segmentation");
+    private final ObjectProperty<ComparisonResult> comparison = new SimpleObjectProperty<>(this, "comparison");
+    private ComparisonView comparisonView;
+    private double[] seedLps;
+    private Path folder;
+    private Runnable onExit;
+
+    /** @param service the case steps (the real pipeline, or a test double) */
+    public Workstation(CaseService service) {
+        this.service = service;
+        busy = Bindings.createBooleanBinding(() -> currentTask.get() != null && isActive(currentTask.get()), currentTask);
+        noImage = image.isNull();
+        noSegmentation = segmentation.isNull();
+        setTop(menuBar());
+        setCenter(center());
+        setBottom(statusBar());
+        onExit = () -> Optional.ofNullable(getScene()).map(Scene::getWindow).ifPresent(Window::hide);
+        sliceView.setOnSeedPicked(lps -> {
+            if (busy.get()) {
+                status.setText("Busy: wait for the running step or cancel it before picking a new seed.");
+                return;
+            }
+            setSeed(lps);
+            segmentFromSeed(lps);
+        });
+    }
+
+    private static boolean isActive(Worker<?> t) {
+        return t.getState() == Worker.State.READY || t.getState() == Worker.State.SCHEDULED
+                || t.getState() == Worker.State.RUNNING;
+    }
+
+    // ------------------------------------------------------------------------------------------------ layout
+
+    private MenuBar menuBar() {
+        MenuItem open = item("Open DICOM folder…", "Shortcut+O", this::chooseFolder);
+        MenuItem sample = item("Open sample case", null, this::openSampleCase);
+        MenuItem shot = item("Save screenshot…", "Shortcut+S", this::chooseScreenshotFile);
+        MenuItem exit = item("Exit", "Shortcut+Q", () -> onExit.run());
+        open.disableProperty().bind(busy());
+        sample.disableProperty().bind(busy());
+        Menu file = new Menu("File", null, open, sample, new SeparatorMenuItem(), shot, new SeparatorMenuItem(), exit);
+        MenuItem seg = item("Segment from seed", "Shortcut+G", this::segmentFromSeedField);
+        seg.disableProperty().bind(busy().or(noImage));
+        Menu segment = new Menu("Segment", null, seg);
+        MenuItem reset = item("Reset 3D view", "Shortcut+R", this::resetView);
+        Menu view = new Menu("View", null, reset);
+        MenuItem cmp = item("Compare repairs", "Shortcut+P", this::compareRepairs);
+        cmp.disableProperty().bind(busy().or(noSegmentation));
+        Menu plan = new Menu("Plan", null, cmp);
+        return new MenuBar(file, segment, view, plan);
+    }
+
+    private BooleanBinding busy() {
+        return busy;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        if (accelerator != null) {
+            m.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private TabPane center() {
+        SplitPane split = new SplitPane(sliceView, surfaceView);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.5);
+        BorderPane casePane = new BorderPane(split);
+        casePane.setRight(sidePanel());
+        caseTab.setContent(casePane);
+        caseTab.setClosable(false);
+        comparisonTab.setClosable(false);
+        comparisonTab.setDisable(true);
+        comparisonTab.setContent(new Label("Run Plan ▸ Compare repairs after segmentation."));
+        tabs.getTabs().addAll(caseTab, comparisonTab);
+        return tabs;
+    }
+
+    private VBox sidePanel() {
+        Label title = new Label("Case");
+        title.setFont(Font.font(null, FontWeight.BOLD, 15));
+        info.setEditable(false);
+        info.setWrapText(true);
+        info.setPrefRowCount(14);
+        info.setText("No case loaded.");
+        VBox.setVgrow(info, Priority.ALWAYS);
+        Label seedLabel = new Label("Seed point (LPS mm)");
+        seedField.setPromptText("x, y, z (LPS mm)");
+        seedField.setOnAction(e -> segmentFromSeedField());
+        Button segButton = new Button("Segment from seed");
+        segButton.setMaxWidth(Double.MAX_VALUE);
+        segButton.setOnAction(e -> segmentFromSeedField());
+        segButton.disableProperty().bind(busy.or(noImage));
+        Button cmpButton = new Button("Compare repairs");
+        cmpButton.setMaxWidth(Double.MAX_VALUE);
+        cmpButton.setOnAction(e -> compareRepairs());
+        cmpButton.disableProperty().bind(busy.or(noSegmentation));
+        Label hint = new Label("Click in the slice view (no drag) to set the seed there and segment.\n"
+                + SliceView.HELP.replace(" · ", "\n"));
+        hint.setWrapText(true);
+        hint.setStyle("-fx-text-fill: #555555; -fx-font-size: 11px;");
+        VBox box = new VBox(6, title, info, seedLabel, seedField, segButton, cmpButton, hint);
+        box.setPadding(new Insets(8));
+        box.setPrefWidth(300);
+        box.setMinWidth(220);
+        return box;
+    }
+
+    private HBox statusBar() {
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        progressBar.setPrefWidth(260);
+        progressBar.setVisible(false);
+        cancelButton.setDisable(true);
+        cancelButton.setOnAction(e -> cancelRunningTask());
+        HBox bar = new HBox(8, status, progressBar, cancelButton);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        bar.setStyle("-fx-border-color: #c8c8c8 transparent transparent transparent;");
+        return bar;
+    }
+
+    // ------------------------------------------------------------------------------------------------ tasks
+
+    /**
+     * Runs one step as a task; when one is already running the request is refused with a status message.
+     *
+     * @return the task, or null when refused
+     */
+    private <T> CaseTask<T> run(String title, CaseTask.Work<T> work, Consumer<T> onSuccess) {
+        if (busy.get()) {
+            status.setText("Busy: " + currentTask.get().getTitle() + " is still running (Cancel to stop it).");
+            return null;
+        }
+        CaseTask<T> task = new CaseTask<>(title, work);
+        status.textProperty().bind(task.messageProperty());
+        progressBar.progressProperty().bind(task.progressProperty());
+        progressBar.setVisible(true);
+        cancelButton.setDisable(false);
+        task.stateProperty().addListener((obs, old, state) -> {
+            switch (state) {
+                case SUCCEEDED -> {
+                    finish(task, title + ": done.");
+                    try {
+                        onSuccess.accept(task.getValue());
+                    } catch (RuntimeException e) {
+                        showError(title, e);
+                    }
+                }
+                case FAILED -> {
+                    finish(task, title + ": failed.");
+                    showError(title, task.getException());
+                }
+                case CANCELLED -> finish(task, title + ": cancelled. The current case is unchanged.");
+                default -> { }
+            }
+        });
+        currentTask.set(task);
+        executor.submit(task);
+        return task;
+    }
+
+    private void finish(CaseTask<?> task, String message) {
+        status.textProperty().unbind();
+        progressBar.progressProperty().unbind();
+        progressBar.setVisible(false);
+        cancelButton.setDisable(true);
+        status.setText(message);
+        if (currentTask.get() == task) {
+            currentTask.set(null);
+        }
+    }
+
+    private void showError(String step, Throwable e) {
+        String message;
+        if (e instanceof CaseException) {
+            message = e.getMessage();
+        } else if (e instanceof Progress.CancelledException) {
+            status.setText(step + ": cancelled. The current case is unchanged.");
+            return;
+        } else {
+            System.err.println("Rehearse: unexpected error in step \"" + step + "\":");
+            e.printStackTrace(System.err);
+            message = "An unexpected error occurred (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ").\n"
+                    + "Details were written to the error log. The current case is unchanged.";
+        }
+        showErrorDialog(step + " failed", message);
+    }
+
+    private void showErrorDialog(String header, String message) {
+        lastError.set(message);
+        status.setText(header + ": " + firstLine(message));
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.setTitle("Rehearse");
+        alert.setHeaderText(header);
+        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+        Window owner = getScene() == null ? null : getScene().getWindow();
+        if (owner != null && owner.isShowing()) {
+            alert.initOwner(owner);
+        }
+        alert.show();
+    }
+
+    private static String firstLine(String s) {
+        int n = s.indexOf('\n');
+        return n < 0 ? s : s.substring(0, n);
+    }
+
+    /** Cancels the running step, if any; the shown case stays as it was. */
+    public void cancelRunningTask() {
+        CaseTask<?> t = currentTask.get();
+        if (t != null) {
+            t.cancel(true);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ workflow
+
+    private void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open DICOM folder");
+        if (folder != null && folder.toFile().isDirectory()) {
+            chooser.setInitialDirectory(folder.toFile());
+        }
+        File dir = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        if (dir != null) {
+            openFolder(dir.toPath());
+        }
+    }
+
+    /**
+     * Scans a folder, lets the user choose a series when there are several (ChoiceDialog), and loads it.
+     *
+     * @param dir the folder
+     */
+    public void openFolder(Path dir) {
+        run("Scanning " + dir.getFileName(), p -> service.scanFolder(dir, p), series -> {
+            if (series.isEmpty()) {
+                showErrorDialog("No images", "No image series found in " + dir + ".");
+                return;
+            }
+            SeriesChoice choice = series.get(0);
+            if (series.size() > 1) {
+                ChoiceDialog<SeriesChoice> dialog = new ChoiceDialog<>(series.get(0), series);
+                dialog.setTitle("Rehearse");
+                dialog.setHeaderText(series.size() + " image series in " + dir.getFileName() + ". Which one?");
+                dialog.setContentText("Series:");
+                Optional<SeriesChoice> picked = dialog.showAndWait();
+                if (picked.isEmpty()) {
+                    status.setText("Loading cancelled. The current case is unchanged.");
+                    return;
+                }
+                choice = picked.get();
+            }
+            loadSeries(dir, choice.uid(), null);
+        });
+    }
+
+    /**
+     * Loads a series and shows it (replacing the current case when it succeeds).
+     *
+     * @param dir       folder of the series
+     * @param seriesUid SeriesInstanceUID
+     * @param then      run after a successful load (e.g. segment), or null
+     */
+    public void loadSeries(Path dir, String seriesUid, Runnable then) {
+        run("Loading series", p -> service.loadSeries(dir, seriesUid, p), loaded -> {
+            folder = dir;
+            showImage(loaded);
+            if (then != null) {
+                then.run();
+            }
+        });
+    }
+
+    private void showImage(LoadedImage loaded) {
+        comparison.set(null);
+        segmentation.set(null);
+        image.set(loaded);
+        sliceView.setVolume(loaded.volume());
+        surfaceView.clearSurfaces();
+        surfaceView.resetView();
+        comparisonTab.setDisable(true);
+        comparisonTab.setContent(new Label("Run Plan ▸ Compare repairs after segmentation."));
+        comparisonView = null;
+        tabs.getSelectionModel().select(caseTab);
+        seedLps = null;
+        seedField.clear();
+        if (loaded.suggestedSeedLps() != null) {
+            setSeed(loaded.suggestedSeedLps());
+        }
+        StringBuilder sb = new StringBuilder(loaded.description()).append('\n')
+                .append(loaded.volume().geometry()).append('\n');
+        if (!loaded.warnings().isEmpty()) {
+            sb.append("\nWarnings:\n");
+            loaded.warnings().forEach(w -> sb.append("• ").append(w).append('\n'));
+        }
+        info.setText(sb.toString());
+        if (!loaded.warnings().isEmpty()) {
+            status.setText("Loaded with " + loaded.warnings().size() + " warning(s); see the case panel.");
+        }
+    }
+
+    /** Opens the bundled sample case: fetch it, load its series, segment from its seed and show the 3D surface. */
+    public void openSampleCase() {
+        run("Preparing sample case", service::sampleCase, sample -> {
+            if (sample.seriesUid() != null) {
+                loadSample(sample, sample.seriesUid());
+            } else {
+                run("Scanning sample case", p -> service.scanFolder(sample.dicomDir(), p), series -> {
+                    if (series.isEmpty()) {
+                        showErrorDialog("Sample case", "The sample case folder " + sample.dicomDir() + " holds no image series.");
+                    } else {
+                        loadSample(sample, series.get(0).uid());
+                    }
+                });
+            }
+        });
+    }
+
+    private void loadSample(SampleCase sample, String uid) {
+        loadSeries(sample.dicomDir(), uid, () -> {
+            setSeed(sample.seedLps());
+            segmentFromSeed(sample.seedLps());
+        });
+    }
+
+    /** Sets the seed (LPS mm): text field, slice marker and slice. */
+    public void setSeed(double[] lps) {
+        seedLps = lps.clone();
+        seedField.setText(String.format(Locale.ROOT, "%.1f, %.1f, %.1f", lps[0], lps[1], lps[2]));
+        sliceView.setSeedLps(lps);
+        sliceView.showSliceOf(lps);
+    }
+
+    private void segmentFromSeedField() {
+        double[] lps;
+        try {
+            lps = parseSeed(seedField.getText());
+        } catch (IllegalArgumentException e) {
+            showErrorDialog("Seed point", e.getMessage());
+            return;
+        }
+        setSeed(lps);
+        segmentFromSeed(lps);
+    }
+
+    /**
+     * Parses "x, y, z" (LPS mm; commas, semicolons or blanks between the numbers; '.' as decimal point).
+     *
+     * @throws IllegalArgumentException naming the text when it is not three finite numbers
+     */
+    public static double[] parseSeed(String text) {
+        String t = text == null ? "" : text.trim();
+        String[] parts = t.isEmpty() ? new String[0] : t.split("[,;\\s]+");
+        if (parts.length != 3) {
+            throw new IllegalArgumentException("The seed must be three numbers \"x, y, z\" in LPS millimetres; got \"" + t + "\".");
+        }
+        double[] v = new double[3];
+        for (int a = 0; a < 3; a++) {
+            try {
+                v[a] = Double.parseDouble(parts[a]);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("The seed coordinate \"" + parts[a] + "\" is not a number (use '.' as the decimal point).");
+            }
+            if (!Double.isFinite(v[a])) {
+                throw new IllegalArgumentException("The seed coordinate \"" + parts[a] + "\" is not a finite number.");
+            }
+        }
+        return v;
+    }
+
+    /** Segments from a seed (LPS mm) and shows the mask and the 3D surface. Needs a loaded image. */
+    public void segmentFromSeed(double[] lps) {
+        LoadedImage img = image.get();
+        if (img == null) {
+            showErrorDialog("Segmentation", "Load an image first (File ▸ Open DICOM folder…).");
+            return;
+        }
+        double[] seed = lps.clone();
+        run("Segmenting the aorta", p -> service.segment(img.volume(), seed, p), seg -> {
+            if (image.get() != img) {
+                return; // another image was loaded meanwhile
+            }
+            comparison.set(null);
+            comparisonTab.setDisable(true);
+            segmentation.set(seg);
+            sliceView.setLabelMap(seg.mask());
+            surfaceView.clearSurfaces();
+            if (seg.surface() != null && seg.surface().triangleCount() > 0) {
+                PhongMaterial m = new PhongMaterial(AORTA_COLOUR);
+                m.setSpecularColor(Color.gray(0.4));
+                m.setSpecularPower(28);
+                surfaceView.addSurface(seg.surface(), m);
+            }
+            surfaceView.resetView();
+            info.appendText("\nSegmentation (seed " + seedField.getText() + " mm):\n" + seg.summary() + "\n");
+        });
+    }
+
+    /** Simulates the candidate repairs and shows them in the Comparison tab. Needs a segmentation. */
+    public void compareRepairs() {
+        LoadedImage img = image.get();
+        SegmentationResult seg = segmentation.get();
+        if (img == null || seg == null) {
+            showErrorDialog("Compare repairs", "Segment the aorta first (click in the slice view or Segment ▸ Segment from seed).");
+            return;
+        }
+        double[] seed = seedLps == null ? null : seedLps.clone();
+        run("Simulating candidate repairs", p -> service.compareRepairs(img.volume(), seg, seed, p), result -> {
+            if (segmentation.get() != seg) {
+                return;
+            }
+            comparison.set(result);
+            comparisonView = new ComparisonView(result.candidates());
+            TextArea summary = new TextArea(result.summary());
+            summary.setEditable(false);
+            summary.setWrapText(true);
+            summary.setPrefRowCount(4);
+            BorderPane pane = new BorderPane(comparisonView);
+            pane.setBottom(summary);
+            comparisonTab.setContent(pane);
+            comparisonTab.setDisable(false);
+            tabs.getSelectionModel().select(comparisonTab);
+        });
+    }
+
+    /** Frames the 3D view(s) again (anterior view). */
+    public void resetView() {
+        surfaceView.resetView();
+        if (comparisonView != null) {
+            comparisonView.resetView();
+        }
+    }
+
+    private void chooseScreenshotFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save screenshot");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        chooser.setInitialFileName("rehearse-screenshot.png");
+        File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (f != null) {
+            Path path = f.toPath().toString().toLowerCase(Locale.ROOT).endsWith(".png") ? f.toPath()
+                    : Path.of(f.getPath() + ".png");
+            try {
+                saveScreenshot(path);
+                status.setText("Screenshot saved to " + path);
+            } catch (IOException e) {
+                showErrorDialog("Save screenshot", "Could not write " + path + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** @return an image of the whole window content (3D views included) */
+    public WritableImage snapshot() {
+        if (getScene() != null) {
+            return getScene().snapshot(null);
+        }
+        return snapshot(null, null);
+    }
+
+    /**
+     * Writes {@link #snapshot()} as PNG.
+     *
+     * @throws IOException when the file cannot be written
+     */
+    public void saveScreenshot(Path file) throws IOException {
+        FxThread.writePng(snapshot(), file);
+    }
+
+    // ------------------------------------------------------------------------------------------------ access
+
+    /** Sets what File ▸ Exit does (default: close the window). */
+    public void setOnExit(Runnable action) {
+        onExit = action;
+    }
+
+    /** @return the axial slice view (left) */
+    public SliceView sliceView() {
+        return sliceView;
+    }
+
+    /** @return the 3D view of the segmented surface (right) */
+    public SurfaceView3D surfaceView() {
+        return surfaceView;
+    }
+
+    /** @return the comparison view of the last comparison, or null */
+    public ComparisonView comparisonView() {
+        return comparisonView;
+    }
+
+    /** @return the tabs "Case" and "Comparison" */
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    /** @return the loaded image (null before the first successful load) */
+    public ReadOnlyObjectProperty<LoadedImage> imageProperty() {
+        return image;
+    }
+
+    /** @return the current segmentation, or null */
+    public ReadOnlyObjectProperty<SegmentationResult> segmentationProperty() {
+        return segmentation;
+    }
+
+    /** @return the current comparison, or null */
+    public ReadOnlyObjectProperty<ComparisonResult> comparisonProperty() {
+        return comparison;
+    }
+
+    /** @return the running step, or null when idle */
+    public ReadOnlyObjectProperty<CaseTask<?>> currentTaskProperty() {
+        return currentTask;
+    }
+
+    /** @return the message of the last error dialog, or null */
+    public ReadOnlyObjectProperty<String> lastErrorProperty() {
+        return lastError;
+    }
+
+    /** @return true while a step runs */
+    public boolean isBusy() {
+        return busy.get();
+    }
+
+    /** @return a copy of the seed (LPS mm), or null */
+    public double[] seedLps() {
+        return seedLps == null ? null : seedLps.clone();
+    }
+
+    /** @return the status line text */
+    public String statusText() {
+        return status.getText();
+    }
+
+    /** Stops the background thread (after the running step); call when the window is closed for good. */
+    public void shutdown() {
+        cancelRunningTask();
+        executor.shutdownNow();
+    }
+}

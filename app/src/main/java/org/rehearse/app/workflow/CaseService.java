@@ -1,0 +1,56 @@
+package org.rehearse.app.workflow;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.rehearse.segmentation.Progress;
+import org.rehearse.segmentation.image.Volume;
+
+/**
+ * The steps of a rehearsal case as the workstation calls them: scan a folder, load a series, segment the aorta from a
+ * seed and build its surface, simulate candidate repairs, and fetch the bundled sample case. The workstation calls
+ * every method off the JavaFX thread, one at a time, inside a cancellable task; implementations report through
+ * {@code p} and stop with {@link Progress.CancelledException} when {@link Progress#isCancelled()}.
+ *
+ * <p>Errors the user can act on (no DICOM files, unreadable series, seed outside the vessel …) are thrown as
+ * {@link CaseException} with a message written for the user; anything else is treated as a bug (logged, summarised).
+ */
+public interface CaseService {
+    /**
+     * Lists the image series in a folder (recursively).
+     *
+     * @param folder a folder chosen by the user
+     * @return the series found, in a sensible order (largest/most likely first); empty when there are none
+     * @throws CaseException when the folder cannot be read
+     */
+    List<SeriesChoice> scanFolder(Path folder, Progress p) throws CaseException;
+
+    /**
+     * Loads one series as a volume.
+     *
+     * @param seriesUid a {@link SeriesChoice#uid()} from {@link #scanFolder} of the same folder
+     * @throws CaseException when the series cannot be loaded (the message names the file and the problem)
+     */
+    LoadedImage loadSeries(Path folder, String seriesUid, Progress p) throws CaseException;
+
+    /**
+     * Segments the aorta from a seed point and builds its surface.
+     *
+     * @param seedLps seed position in LPS mm (inside the aortic lumen)
+     * @throws CaseException when segmentation fails (e.g. seed outside the volume or not in a bright vessel)
+     */
+    SegmentationResult segment(Volume volume, double[] seedLps, Progress p) throws CaseException;
+
+    /**
+     * Simulates the candidate repairs on the segmented anatomy.
+     *
+     * @throws CaseException when the anatomy does not allow it (e.g. no coarctation found)
+     */
+    ComparisonResult compareRepairs(Volume volume, SegmentationResult seg, double[] seedLps, Progress p) throws CaseException;
+
+    /**
+     * Provides the bundled sample case (generating it on first use if needed).
+     *
+     * @throws CaseException when it cannot be made available
+     */
+    SampleCase sampleCase(Progress p) throws CaseException;
+}

@@ -1,0 +1,289 @@
+package org.rehearse.rendering;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Group;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+
+/**
+ * Side-by-side comparison of 1–6 candidate repairs: per candidate a small {@link SurfaceView3D} with its name and
+ * description, and below a table of outcomes (one row per candidate, one column per outcome key, in the order of the
+ * first candidate's map followed by keys only later candidates have).
+ *
+ * <p>A candidate is marked red (red title and frame, red table cell) when one of its outcomes exceeds the upper limit
+ * given for that column ({@link #setUpperLimits}); by default a peak gradient above 20 mmHg, the threshold above
+ * which a residual coarctation is usually re-treated (2011 AHA scientific statement on interventional paediatric
+ * cardiology, Feltes et al., Circulation 123:2607; 2020 ESC guidelines for adult congenital heart disease).
+ *
+ * <p>The cameras of the small views are linked: turning, panning or zooming one moves all. {@link #snapshot} and
+ * {@link #renderOffscreen} produce an image of the whole comparison (3D views included). All instance methods must be
+ * called on the JavaFX application thread.
+ */
+public class ComparisonView extends BorderPane {
+    /** Default upper limits: column header → limit in the column's unit. */
+    public static final Map<String, Double> DEFAULT_UPPER_LIMITS = Map.of("Peak gradient (mmHg)", 20.0);
+    /** Most candidates shown side by side. */
+    public static final int MAX_CANDIDATES = 6;
+    private static final Color OK_COLOUR = Color.rgb(200, 30, 45);
+
+    private final HBox cards = new HBox(8);
+    private final TableView<CandidateDisplay> table = new TableView<>();
+    private final List<SurfaceView3D> views = new ArrayList<>();
+    private final Label title = new Label("Candidate repairs");
+    private Map<String, Double> upperLimits = new LinkedHashMap<>(DEFAULT_UPPER_LIMITS);
+    private List<CandidateDisplay> candidates = List.of();
+
+    /** An empty comparison. */
+    public ComparisonView() {
+        title.setFont(Font.font(null, FontWeight.BOLD, 16));
+        title.setPadding(new Insets(4, 8, 4, 8));
+        setTop(title);
+        cards.setPadding(new Insets(4, 8, 4, 8));
+        cards.setFillHeight(true);
+        setCenter(cards);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No candidates"));
+        BorderPane.setMargin(table, new Insets(4, 8, 8, 8));
+        setBottom(table);
+        setStyle("-fx-background-color: #f4f4f4;");
+        setPrefSize(1400, 800);
+    }
+
+    /** A comparison of the given candidates (see {@link #setCandidates}). */
+    public ComparisonView(List<CandidateDisplay> candidates) {
+        this();
+        setCandidates(candidates);
+    }
+
+    /** Sets the title line above the views. */
+    public void setTitle(String text) {
+        title.setText(text);
+    }
+
+    /**
+     * Sets the upper limits that mark a candidate red and re-marks the current candidates.
+     *
+     * @param limits column header → limit, in the column's unit (copied)
+     */
+    public void setUpperLimits(Map<String, Double> limits) {
+        upperLimits = new LinkedHashMap<>(limits);
+        setCandidates(candidates);
+    }
+
+    /** @return true when one of the candidate's outcomes is above its column's upper limit */
+    public boolean exceedsLimit(CandidateDisplay c) {
+        for (Map.Entry<String, Double> e : c.outcomes().entrySet()) {
+            if (exceeds(e.getKey(), e.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean exceeds(String key, Double value) {
+        Double limit = upperLimits.get(key);
+        return limit != null && value != null && !value.isNaN() && value > limit;
+    }
+
+    /**
+     * Shows candidates: one linked 3D view each, framed on the union of their surfaces, and the outcome table.
+     *
+     * @param list 0 to {@value #MAX_CANDIDATES} candidates (0 clears the view)
+     * @throws IllegalArgumentException when more than {@value #MAX_CANDIDATES} candidates are given
+     */
+    public void setCandidates(List<CandidateDisplay> list) {
+        if (list.size() > MAX_CANDIDATES) {
+            throw new IllegalArgumentException("at most " + MAX_CANDIDATES + " candidates can be compared, got " + list.size());
+        }
+        candidates = List.copyOf(list);
+        cards.getChildren().clear();
+        views.clear();
+        double[] bounds = null;
+        for (CandidateDisplay c : candidates) {
+            boolean bad = exceedsLimit(c);
+            SurfaceView3D v = new SurfaceView3D();
+            v.setPrefSize(300, 300);
+            v.setMinSize(80, 80);
+            v.setBackground3D(Color.rgb(28, 30, 38));
+            if (c.surface() != null && c.surface().triangleCount() > 0) {
+                v.addSurface(c.surface(), OK_COLOUR);
+                double[] b = FxMeshes.sceneBounds(c.surface());
+                if (bounds == null) {
+                    bounds = b;
+                } else {
+                    for (int a = 0; a < 3; a++) {
+                        bounds[a] = Math.min(bounds[a], b[a]);
+                        bounds[a + 3] = Math.max(bounds[a + 3], b[a + 3]);
+                    }
+                }
+            }
+            if (!views.isEmpty()) {
+                v.cameraStateProperty().bindBidirectional(views.get(0).cameraStateProperty());
+            }
+            views.add(v);
+            Label name = new Label(c.name() + (bad ? "  ▲ above limit" : ""));
+            name.setFont(Font.font(null, FontWeight.BOLD, 14));
+            name.setTextFill(bad ? Color.RED.darker() : Color.BLACK);
+            Label desc = new Label(c.description());
+            desc.setWrapText(true);
+            desc.setMaxHeight(40);
+            VBox card = new VBox(4, name, v, desc);
+            card.setAlignment(Pos.TOP_CENTER);
+            card.setPadding(new Insets(4));
+            card.setStyle(bad ? "-fx-border-color: red; -fx-border-width: 3; -fx-background-color: #fff0f0;"
+                    : "-fx-border-color: #b0b0b0; -fx-border-width: 1; -fx-background-color: white;");
+            VBox.setVgrow(v, Priority.ALWAYS);
+            HBox.setHgrow(card, Priority.ALWAYS);
+            card.setMaxWidth(Double.MAX_VALUE);
+            card.setMinWidth(100);
+            card.setPrefWidth(300);
+            cards.getChildren().add(card);
+        }
+        if (!views.isEmpty()) {
+            views.get(0).setCameraState(bounds == null ? CameraState.DEFAULT : SurfaceView3D.framing(bounds));
+        }
+        buildTable();
+    }
+
+    private void buildTable() {
+        table.getColumns().clear();
+        TableColumn<CandidateDisplay, String> nameCol = new TableColumn<>("Candidate");
+        nameCol.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().name()));
+        nameCol.setPrefWidth(180);
+        table.getColumns().add(nameCol);
+        Set<String> keys = new LinkedHashSet<>();
+        candidates.forEach(c -> keys.addAll(c.outcomes().keySet()));
+        for (String key : keys) {
+            double maxAbs = candidates.stream().map(c -> c.outcomes().get(key))
+                    .filter(v -> v != null && !v.isNaN()).mapToDouble(Math::abs).max().orElse(0);
+            int decimals = maxAbs >= 100 ? 0 : maxAbs >= 10 ? 1 : 2;
+            TableColumn<CandidateDisplay, Double> col = new TableColumn<>(key);
+            col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().outcomes().get(key)));
+            col.setCellFactory(tc -> new TableCell<>() {
+                @Override
+                protected void updateItem(Double v, boolean empty) {
+                    super.updateItem(v, empty);
+                    if (empty) {
+                        setText(null);
+                        setStyle("");
+                        return;
+                    }
+                    setText(format(v, decimals));
+                    setStyle(exceeds(key, v) ? "-fx-text-fill: red; -fx-font-weight: bold; -fx-alignment: CENTER-RIGHT;"
+                            : "-fx-alignment: CENTER-RIGHT;");
+                }
+            });
+            col.setPrefWidth(Math.max(110, 7.5 * key.length()));
+            table.getColumns().add(col);
+        }
+        table.getItems().setAll(candidates);
+        table.setFixedCellSize(26);
+        table.setPrefHeight(26 * Math.max(1, candidates.size()) + 34);
+        table.setMinHeight(table.getPrefHeight());
+    }
+
+    /** @return the value with the given number of decimals, "—" when missing or NaN */
+    static String format(Double v, int decimals) {
+        if (v == null || v.isNaN()) {
+            return "—";
+        }
+        return String.format("%." + decimals + "f", v);
+    }
+
+    /** @return the candidates shown */
+    public List<CandidateDisplay> candidates() {
+        return candidates;
+    }
+
+    /** @return the small 3D views, one per candidate in order */
+    public List<SurfaceView3D> surfaceViews() {
+        return List.copyOf(views);
+    }
+
+    /** @return the outcome table */
+    public TableView<CandidateDisplay> table() {
+        return table;
+    }
+
+    /** Resets the linked cameras to the anterior view framing all surfaces. */
+    public void resetView() {
+        setCandidates(candidates);
+    }
+
+    /**
+     * An image of the whole comparison at the given size. When this view is not in a scene it is put into a
+     * temporary (not shown) {@link Scene} for the snapshot, because a SubScene renders only inside a Scene, and taken
+     * out again afterwards.
+     *
+     * @param width  pixels (used only when the view is not in a scene; otherwise its current size is used)
+     * @param height pixels (idem)
+     * @return the image (FX thread only)
+     */
+    public WritableImage snapshot(double width, double height) {
+        if (getScene() != null) {
+            applyCss();
+            layout();
+            return snapshot(new SnapshotParameters(), null);
+        }
+        Scene scene = new Scene(this, width, height);
+        try {
+            applyCss();
+            layout();
+            return scene.snapshot(null);
+        } finally {
+            scene.setRoot(new Group());
+        }
+    }
+
+    /**
+     * Renders a comparison off-screen, from any thread (starts JavaFX when needed; a display is required, Xvfb will do).
+     *
+     * @param candidates  the candidates (0–6)
+     * @param upperLimits column header → upper limit (mark red above), or null for {@link #DEFAULT_UPPER_LIMITS}
+     * @param width       image width in pixels
+     * @param height      image height in pixels
+     */
+    public static WritableImage renderOffscreen(List<CandidateDisplay> candidates, Map<String, Double> upperLimits,
+                                                int width, int height) {
+        return FxThread.call(() -> {
+            ComparisonView v = new ComparisonView();
+            if (upperLimits != null) {
+                v.upperLimits = new LinkedHashMap<>(upperLimits);
+            }
+            v.setCandidates(candidates);
+            return v.snapshot(width, height);
+        });
+    }
+
+    /**
+     * Renders a comparison off-screen (see {@link #renderOffscreen}) and writes it as PNG.
+     *
+     * @throws IOException when the file cannot be written
+     */
+    public static void writePng(List<CandidateDisplay> candidates, Map<String, Double> upperLimits, int width, int height,
+                                Path file) throws IOException {
+        FxThread.writePng(renderOffscreen(candidates, upperLimits, width, height), file);
+    }
+}
