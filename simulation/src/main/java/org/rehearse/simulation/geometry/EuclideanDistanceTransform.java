@@ -54,7 +54,12 @@ public final class EuclideanDistanceTransform {
         for (int k = 0; k < nz; k++) {
             for (int j = 0; j < ny; j++) {
                 int base = nx * (j + ny * k);
-                for (int i = 0; i < nx; i++) f[i] = d[base + i];
+                boolean any = false;
+                for (int i = 0; i < nx; i++) {
+                    f[i] = d[base + i];
+                    any |= f[i] != 0;
+                }
+                if (!any) continue;
                 pass(f, nx, h2, out, v, z);
                 for (int i = 0; i < nx; i++) d[base + i] = (float) out[i];
             }
@@ -64,7 +69,12 @@ public final class EuclideanDistanceTransform {
         for (int k = 0; k < nz; k++) {
             for (int i = 0; i < nx; i++) {
                 int base = i + nx * ny * k;
-                for (int j = 0; j < ny; j++) f[j] = d[base + nx * j];
+                boolean any = false;
+                for (int j = 0; j < ny; j++) {
+                    f[j] = d[base + nx * j];
+                    any |= f[j] != 0;
+                }
+                if (!any) continue; // all background: stays 0
                 pass(f, ny, h2, out, v, z);
                 for (int j = 0; j < ny; j++) d[base + nx * j] = (float) out[j];
             }
@@ -75,7 +85,12 @@ public final class EuclideanDistanceTransform {
         for (int j = 0; j < ny; j++) {
             for (int i = 0; i < nx; i++) {
                 int base = i + nx * j;
-                for (int k = 0; k < nz; k++) f[k] = d[base + plane * k];
+                boolean any = false;
+                for (int k = 0; k < nz; k++) {
+                    f[k] = d[base + plane * k];
+                    any |= f[k] != 0;
+                }
+                if (!any) continue;
                 pass(f, nz, h2, out, v, z);
                 for (int k = 0; k < nz; k++) d[base + plane * k] = (float) out[k];
             }
