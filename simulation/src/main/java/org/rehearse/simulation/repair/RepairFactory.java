@@ -1,0 +1,73 @@
+package org.rehearse.simulation.repair;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.rehearse.simulation.geometry.Lesion;
+
+/**
+ * Builds the default candidate repairs for a lesion. Every default aims at the lesion's reference diameter; the user
+ * edits parameters afterwards with {@link Repair#withParameter(String, double)}.
+ *
+ * <p>Defaults (all clamped to lie within the vessel):
+ * <ul>
+ *   <li>native: no parameters;</li>
+ *   <li>resection: the narrowed segment [start, end] of the lesion, anastomosis at the reference diameter, 5 mm
+ *       shoulders;</li>
+ *   <li>patch: from 5 mm before to 5 mm beyond the narrowed segment, to the reference diameter, 5 mm shoulders;</li>
+ *   <li>stent: centred on the throat, length max(20 mm, narrowed length + 10 mm), nominal diameter = reference,
+ *       95 % expansion;</li>
+ *   <li>balloon: centred on the throat, length max(20 mm, narrowed length + 10 mm), diameter = reference,
+ *       {@value BalloonRepair#DEFAULT_RECOIL_PERCENT} % recoil.</li>
+ * </ul>
+ */
+public final class RepairFactory {
+    /** The repair kinds, in display order. */
+    public static final List<String> KINDS = List.of("native", "resection", "patch", "stent", "balloon");
+
+    private RepairFactory() {
+    }
+
+    /** @return native, resection, patch and stent with default parameters for this lesion */
+    public static List<Repair> defaults(Lesion lesion, VesselModel vessel) {
+        return List.of(create("native", lesion, vessel), create("resection", lesion, vessel),
+                create("patch", lesion, vessel), create("stent", lesion, vessel));
+    }
+
+    /**
+     * @param kind one of {@link #KINDS}
+     * @return that repair with default parameters for this lesion
+     * @throws IllegalArgumentException for an unknown kind
+     */
+    public static Repair create(String kind, Lesion lesion, VesselModel vessel) {
+        Objects.requireNonNull(lesion, "lesion");
+        Objects.requireNonNull(vessel, "vessel");
+        double len = vessel.lengthMm(), ref = lesion.referenceDiameterMm();
+        double a = clamp(lesion.startArcLengthMm(), 0, len), b = clamp(lesion.endArcLengthMm(), 0, len);
+        if (b - a < 1) {
+            a = clamp(lesion.throatArcLengthMm() - 0.5, 0, len);
+            b = clamp(lesion.throatArcLengthMm() + 0.5, 0, len);
+        }
+        double device = Math.max(20, lesion.lengthMm() + 10);
+        device = Math.min(device, len);
+        double centre = clamp(lesion.throatArcLengthMm(), device / 2, len - device / 2);
+        switch (kind) {
+            case "native":
+                return new NativeRepair();
+            case "resection":
+                return new ResectionRepair(a, b, ref, 5);
+            case "patch":
+                return new PatchRepair(clamp(a - 5, 0, len), clamp(b + 5, 0, len), ref, 5);
+            case "stent":
+                return new StentRepair(centre, device, ref, 95);
+            case "balloon":
+                return new BalloonRepair(centre, device, ref, BalloonRepair.DEFAULT_RECOIL_PERCENT);
+            default:
+                throw new IllegalArgumentException("unknown repair kind '" + kind + "'; known: " + KINDS);
+        }
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}

@@ -1,0 +1,134 @@
+package org.rehearse.simulation.repair;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.rehearse.segmentation.Progress;
+import org.rehearse.segmentation.image.LabelMap;
+import org.rehearse.simulation.SyntheticVessels;
+import org.rehearse.simulation.geometry.Centerline;
+import org.rehearse.simulation.geometry.CenterlineExtractor;
+import org.rehearse.simulation.geometry.DiameterProfile;
+import org.rehearse.simulation.geometry.Lesion;
+import org.rehearse.simulation.geometry.LesionFinder;
+import org.rehearse.simulation.hemo.CandidateOutcome;
+import org.rehearse.simulation.hemo.SteadyStenosisModel;
+
+/** From a synthetic coarctation mask to the candidates' outcomes. */
+class RepairPipelineTest {
+    static Lesion lesion;
+    static VesselModel vessel;
+
+    @BeforeAll
+    static void measure() {
+        LabelMap mask = SyntheticVessels.coarctTube();
+        Centerline c = CenterlineExtractor.extract(mask, SyntheticVessels.coarctAxisLps(100), Progress.NONE);
+        DiameterProfile p = DiameterProfile.measure(mask, c, Progress.NONE);
+        lesion = LesionFinder.find(p);
+        vessel = VesselModel.fromProfile(p, lesion);
+    }
+
+    @Test
+    void everyRepairLowersTheGradient() {
+        List<Repair> candidates = new java.util.ArrayList<>(RepairFactory.defaults(lesion, vessel));
+        candidates.add(RepairFactory.create("balloon", lesion, vessel));
+        assertEquals(List.of("native", "resection", "patch", "stent", "balloon"),
+                candidates.stream().map(Repair::name).toList());
+        SteadyStenosisModel model = new SteadyStenosisModel();
+        List<CandidateOutcome> out = model.evaluateAll(candidates, vessel);
+        for (CandidateOutcome o : out) {
+            System.out.printf("%-9s %-60s peak %7.1f mmHg, mean %6.1f mmHg, v %5.2f m/s, WSS %6.1f Pa, dmin %5.1f mm%n",
+                    o.candidate(), o.description(), o.peakGradientMmHg(), o.meanGradientMmHg(), o.peakVelocityMPerS(),
+                    o.maxWssPa(), o.minDiameterMm());
+            for (double v : o.reportFields().values()) assertTrue(Double.isFinite(v));
+        }
+        CandidateOutcome nat = out.get(0);
+        assertTrue(nat.peakGradientMmHg() > 20, "native " + nat.peakGradientMmHg());
+        for (CandidateOutcome o : out.subList(1, out.size())) {
+            assertTrue(o.peakGradientPa() < nat.peakGradientPa(), o.candidate());
+            assertTrue(o.meanGradientPa() < nat.meanGradientPa(), o.candidate());
+            assertTrue(o.peakVelocityMs() < nat.peakVelocityMs(), o.candidate());
+            assertTrue(o.maxWssPa() < nat.maxWssPa(), o.candidate());
+        }
+        assertTrue(out.get(1).peakGradientMmHg() < 10, "resection to the reference");
+        assertTrue(out.get(3).peakGradientMmHg() < 10, "stent to the reference");
+    }
+
+    @Test
+    void resectionShortensTheVesselAndDisplayKeepsTheLength() {
+        ResectionRepair r = (ResectionRepair) RepairFactory.create("resection", lesion, vessel);
+        VesselModel after = r.apply(vessel);
+        assertEquals(vessel.lengthMm() - r.resectedLengthMm(), after.lengthMm(), 1e-6);
+        VesselModel shown = r.applyForDisplay(vessel);
+        assertEquals(vessel.lengthMm(), shown.lengthMm(), 1e-9);
+        assertTrue(shown.diameterAtMm(lesion.throatArcLengthMm()) > 0.95 * lesion.referenceDiameterMm());
+    }
+
+    @Test
+    void stentWidensTheThroatAndStiffensTheWall() {
+        Repair stent = RepairFactory.create("stent", lesion, vessel);
+        VesselModel after = stent.apply(vessel);
+        double nominal = stent.parameters().get("diameterMm");
+        assertEquals(0.95 * nominal, after.diameterAtMm(lesion.throatArcLengthMm()), 1e-6);
+        int throat = after.narrowestIndex(0);
+        boolean anyStiff = false;
+        for (int i = 0; i < after.size(); i++) {
+            double s = after.arcLengthMm(i);
+            boolean inside = Math.abs(s - stent.parameters().get("positionMm")) < stent.parameters().get("lengthMm") / 2 - 1;
+            if (inside) assertTrue(after.stiffWall(i));
+            if (Math.abs(s - stent.parameters().get("positionMm")) > stent.parameters().get("lengthMm") / 2 + 1) {
+                assertFalse(after.stiffWall(i));
+                assertEquals(vessel.diameterMm(i), after.diameterMm(i), 1e-12, "no change outside the stent");
+            }
+            anyStiff |= after.stiffWall(i);
+        }
+        assertTrue(anyStiff);
+        assertTrue(after.diameterMm(throat) > 0.85 * lesion.referenceDiameterMm());
+    }
+
+    @Test
+    void parameterValidationGivesClearErrors() {
+        double ref = vessel.referenceDiameterMm(), len = vessel.lengthMm(), t = lesion.throatArcLengthMm();
+        IllegalArgumentException e;
+        e = assertThrows(IllegalArgumentException.class, () -> new StentRepair(t, len + 10, ref, 95).apply(vessel));
+        assertTrue(e.getMessage().contains("longer than the vessel"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new StentRepair(t, 20, 1.3 * ref, 95).apply(vessel));
+        assertTrue(e.getMessage().contains("1.2"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new StentRepair(t, -5, ref, 95).validate(vessel));
+        assertTrue(e.getMessage().contains("lengthMm must be > 0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new StentRepair(2, 20, ref, 95).validate(vessel));
+        assertTrue(e.getMessage().contains("beyond the vessel"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new StentRepair(t, 20, ref, 120).validate(vessel));
+        assertTrue(e.getMessage().contains("expansionPercent"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new ResectionRepair(t + 2, t - 2, ref, 5).validate(vessel));
+        assertTrue(e.getMessage().contains("must be positive"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new ResectionRepair(10, 70, ref, 5).validate(vessel));
+        assertTrue(e.getMessage().contains("longer than"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new PatchRepair(t - 5, t + 5, 0, 5).validate(vessel));
+        assertTrue(e.getMessage().contains("diameterMm must be > 0"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new BalloonRepair(t, 20, ref, 80).validate(vessel));
+        assertTrue(e.getMessage().contains("recoilPercent"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new NativeRepair().withParameter("lengthMm", 3));
+        assertTrue(e.getMessage().contains("no parameter"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new StentRepair(t, 20, ref, 95).withParameter("lengthMm", Double.NaN));
+        assertTrue(e.getMessage().contains("finite"), e.getMessage());
+    }
+
+    @Test
+    void withParameterReRunsTheRepair() {
+        Repair stent = RepairFactory.create("stent", lesion, vessel);
+        Repair smaller = stent.withParameter("diameterMm", 12);
+        assertEquals(12, smaller.parameters().get("diameterMm"));
+        assertEquals(stent.parameters().get("lengthMm"), smaller.parameters().get("lengthMm"));
+        double throat = lesion.throatArcLengthMm();
+        assertEquals(0.95 * 12, smaller.apply(vessel).diameterAtMm(throat), 1e-6);
+        SteadyStenosisModel model = new SteadyStenosisModel();
+        assertTrue(model.evaluate(smaller, vessel).peakGradientPa() > model.evaluate(stent, vessel).peakGradientPa());
+    }
+}
