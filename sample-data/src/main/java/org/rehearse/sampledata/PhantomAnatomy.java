@@ -31,7 +31,7 @@ final class PhantomAnatomy {
     // lungs: ellipsoids at x = ±LUNG_CX
     static final double LUNG_CX = 62, LUNG_CY = 8, LUNG_CZ = 10, LUNG_A = 50, LUNG_B = 66, LUNG_C = 122;
     // mediastinum (fat): elliptic cylinder around the midline above the diaphragm
-    static final double MED_A = 30, MED_CY = 2, MED_B = 80, MED_ZMIN = -112;
+    static final double MED_A = 30, MED_CY = 2, MED_B = 80, MED_ZMIN = -112, MED_POSTERIOR_Y = 20;
     // heart ellipsoid (myocardium), left-ventricle blood pool, right heart
     static final double[] HEART_C = {12, -30, -72}, HEART_R = {55, 45, 48};
     static final double[] LV_C = {18, -32, -82}, LV_R = {26, 22, 28};
@@ -172,6 +172,31 @@ final class PhantomAnatomy {
         return all;
     }
 
+    /**
+     * Signed distance (mm, negative inside) of a point to the lumen, by brute force over all tubes: distance to the
+     * nearest centerline point minus the radius there, minimum over the tubes. Same definition as the generator's
+     * splatting; slow, for tests and single points.
+     */
+    double vesselSdf(double px, double py, double pz) {
+        double best = Double.MAX_VALUE;
+        for (Tube t : tubes()) {
+            double bd2 = Double.MAX_VALUE, br = 0;
+            for (int n = 0; n + 1 < t.size(); n++) {
+                double dx = t.x[n + 1] - t.x[n], dy = t.y[n + 1] - t.y[n], dz = t.z[n + 1] - t.z[n];
+                double len2 = dx * dx + dy * dy + dz * dz;
+                double qx = px - t.x[n], qy = py - t.y[n], qz = pz - t.z[n];
+                double u = len2 > 0 ? Math.min(1, Math.max(0, (qx * dx + qy * dy + qz * dz) / len2)) : 0;
+                double d2 = sq(qx - u * dx) + sq(qy - u * dy) + sq(qz - u * dz);
+                if (d2 < bd2) {
+                    bd2 = d2;
+                    br = t.r[n] + u * (t.r[n + 1] - t.r[n]);
+                }
+            }
+            best = Math.min(best, Math.sqrt(bd2) - br);
+        }
+        return best;
+    }
+
     private static Tube branch(String name, Tube aorta, int origin, double[][] rest, double r0, double r1) {
         double[][] cp = new double[rest.length + 1][4];
         cp[0] = new double[] {aorta.x[origin], aorta.y[origin], aorta.z[origin], r0};
@@ -261,7 +286,8 @@ final class PhantomAnatomy {
         if (lung) {
             v = vesselSdf < PERIVASCULAR_FAT_MM ? HU_FAT : HU_LUNG;
         }
-        if (z > MED_ZMIN && sq(x / MED_A) + sq((y - MED_CY) / MED_B) <= 1) {
+        // mediastinal fat; below the diaphragm only its posterior part remains (retrocrural / para-aortic fat)
+        if ((z > MED_ZMIN || y > MED_POSTERIOR_Y) && sq(x / MED_A) + sq((y - MED_CY) / MED_B) <= 1) {
             v = HU_FAT;
         }
         if (inEllipsoid(x, y, z, HEART_C, HEART_R)) {

@@ -76,7 +76,7 @@ public final class PhantomGenerator {
         double[] kx = kernel(spec.blurSigmaMm() / sp[0]), ky = kernel(spec.blurSigmaMm() / sp[1]),
                 kz = kernel(spec.blurSigmaMm() / sp[2]);
         AtomicInteger done = new AtomicInteger();
-        int totalSteps = nz * 2 + ny;
+        int totalSteps = nz * 2;
         progress.update(0, "Generating phantom anatomy");
         IntStream.range(0, nz).parallel().forEach(k -> {
             progress.checkCancelled();
@@ -109,47 +109,31 @@ public final class PhantomGenerator {
             tick(progress, done, totalSteps);
         });
 
-        // pass 2: blur along z, per row
-        if (kz.length > 1) {
-            IntStream.range(0, ny).parallel().forEach(j -> {
-                progress.checkCancelled();
-                float[] col = new float[nz * nx];
-                for (int k = 0; k < nz; k++) {
-                    for (int i = 0; i < nx; i++) {
-                        col[k * nx + i] = hu[k * plane + j * nx + i];
-                    }
-                }
-                int rad = kz.length / 2;
-                float[] acc = new float[nx];
-                for (int k = 0; k < nz; k++) {
-                    Arrays.fill(acc, 0f);
-                    for (int t = -rad; t <= rad; t++) {
-                        int from = nx * Math.min(nz - 1, Math.max(0, k + t));
-                        float wt = (float) kz[t + rad];
-                        for (int i = 0; i < nx; i++) {
-                            acc[i] += wt * col[from + i];
-                        }
-                    }
-                    int base = k * plane + j * nx;
-                    for (int i = 0; i < nx; i++) {
-                        hu[base + i] = (short) Math.round(acc[i]);
-                    }
-                }
-                tick(progress, done, totalSteps);
-            });
-        } else {
-            done.addAndGet(ny);
-        }
-
-        // pass 3: noise, one generator per slice
+        // pass 2: blur along z and add noise, per slice (reading the in-plane blurred slices, writing the result)
+        short[] out = kz.length > 1 ? new short[hu.length] : hu;
         double sigma = spec.noiseSigmaHu();
         IntStream.range(0, nz).parallel().forEach(k -> {
             progress.checkCancelled();
+            int rad = kz.length / 2;
+            int base = k * plane;
+            if (rad > 0) {
+                float[] acc = new float[plane];
+                for (int t = -rad; t <= rad; t++) {
+                    int from = plane * Math.min(nz - 1, Math.max(0, k + t));
+                    float wt = (float) kz[t + rad];
+                    for (int p = 0; p < plane; p++) {
+                        acc[p] += wt * hu[from + p];
+                    }
+                }
+                for (int p = 0; p < plane; p++) {
+                    out[base + p] = (short) Math.round(acc[p]);
+                }
+            }
             if (sigma > 0) {
                 SplittableRandom random = new SplittableRandom(spec.seed() * 0x9E3779B97F4A7C15L + k);
-                for (int p = k * plane, end = p + plane; p < end; p++) {
-                    long v = Math.round(hu[p] + sigma * random.nextGaussian());
-                    hu[p] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
+                for (int p = base, end = base + plane; p < end; p++) {
+                    long v = Math.round(out[p] + sigma * random.nextGaussian());
+                    out[p] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, v));
                 }
             }
             tick(progress, done, totalSteps);
@@ -162,7 +146,7 @@ public final class PhantomGenerator {
         int th = anatomy.throatIndex, sd = anatomy.seedIndex;
         double min = 2 * anatomy.minRadiusMm, ref = 2 * anatomy.referenceRadiusMm;
         progress.update(1, "Phantom generated");
-        return new Phantom(spec, new Volume(g, hu, "CT"), new LabelMap(g, mask),
+        return new Phantom(spec, new Volume(g, out, "CT"), new LabelMap(g, mask),
                 Collections.unmodifiableList(new ArrayList<>(a.points(zMin, zMax))), Collections.unmodifiableMap(branches),
                 new double[] {a.x[sd], a.y[sd], a.z[sd]}, min, ref, 100 * (1 - min / ref),
                 new double[] {a.x[th], a.y[th], a.z[th]});
@@ -281,20 +265,18 @@ public final class PhantomGenerator {
             w[t] = (float) k[t];
         }
         if (alongX) {
+            float[] pad = new float[nx + 2 * rad];
             for (int j = 0; j < ny; j++) {
                 int row = nx * j;
-                for (int i = 0; i < nx; i++) {
-                    float s = 0;
-                    if (i >= rad && i < nx - rad) {
-                        for (int t = 0; t < w.length; t++) {
-                            s += w[t] * src[row + i - rad + t];
-                        }
-                    } else {
-                        for (int t = -rad; t <= rad; t++) {
-                            s += w[t + rad] * src[row + Math.min(nx - 1, Math.max(0, i + t))];
-                        }
+                System.arraycopy(src, row, pad, rad, nx);
+                Arrays.fill(pad, 0, rad, src[row]);
+                Arrays.fill(pad, rad + nx, nx + 2 * rad, src[row + nx - 1]);
+                Arrays.fill(dst, row, row + nx, 0f);
+                for (int t = 0; t < w.length; t++) {
+                    float wt = w[t];
+                    for (int i = 0; i < nx; i++) {
+                        dst[row + i] += wt * pad[i + t];
                     }
-                    dst[row + i] = s;
                 }
             }
         } else {
