@@ -1,5 +1,6 @@
 package org.rehearse.app;
 
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -13,7 +14,6 @@ import org.rehearse.segmentation.Progress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * Entry point of the workstation and the command line ({@code ./rehearse …}). Without a command it opens the
@@ -29,20 +29,37 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--dicom", description = "open this DICOM folder in the workstation instead of the sample case")
     Path dicom;
 
+    /** PixelMed logs what it cannot read; our DICOM layer reports the same problems as errors, so its log is off. */
+    static final java.util.logging.Logger PIXELMED_LOG = java.util.logging.Logger.getLogger("com.pixelmed");
+
+    /** Where the commands print; System.out unless a test gives another stream. */
+    private PrintStream out = System.out;
+
     public static void main(String[] args) {
+        int code = execute(System.out, System.err, args);
+        System.exit(code);
+    }
+
+    /**
+     * Runs one command line in this JVM and returns its exit code (0 success, 1 an output could not be written,
+     * 2 bad input or arguments).
+     */
+    public static int execute(PrintStream out, PrintStream err, String... args) {
         Locale.setDefault(Locale.ROOT);
-        int code = new CommandLine(new Main())
-                .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("rehearse: " + userMessage(e));
-                    if (System.getenv("REHEARSE_DEBUG") != null) {
-                        e.printStackTrace(cmd.getErr());
-                    }
-                    return 2;
-                })
-                .execute(args);
-        if (code != 0 || args.length > 0) {
-            System.exit(code);
-        }
+        PIXELMED_LOG.setLevel(java.util.logging.Level.OFF);
+        Main main = new Main();
+        main.out = out;
+        CommandLine cl = new CommandLine(main);
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("rehearse: " + userMessage(e));
+            if (System.getenv("REHEARSE_DEBUG") != null) {
+                e.printStackTrace(cmd.getErr());
+            }
+            return e instanceof java.io.IOException && !(e instanceof org.rehearse.segmentation.dicom.DicomException) ? 1 : 2;
+        });
+        return cl.execute(args);
     }
 
     static String userMessage(Throwable e) {
@@ -66,6 +83,8 @@ public final class Main implements Callable<Integer> {
             description = "Load a DICOM series, segment the aorta, build its surface, simulate the candidate repairs; "
                     + "write plan.json, segmentation.nii.gz, surface.stl and comparison.png into --out.")
     static final class Plan implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main parent;
         @Option(names = "--dicom", required = true, description = "folder with the DICOM series (searched recursively)")
         Path dicom;
         @Option(names = "--series", description = "SeriesInstanceUID to use (default: the CT series with the most slices)")
@@ -88,7 +107,7 @@ public final class Main implements Callable<Integer> {
                 throw new IllegalArgumentException("--seed needs three numbers X,Y,Z in LPS mm, got " + seed.length);
             }
             new PlanJob(new PlanJob.Options(dicom, series, seed, out, cardiacOutput, heartRate, !noPng,
-                    AppPaths.sampleCacheDir()), System.out).run(Progress.NONE);
+                    AppPaths.sampleCacheDir()), parent.out).run(Progress.NONE);
             return 0;
         }
     }
@@ -97,12 +116,14 @@ public final class Main implements Callable<Integer> {
     @Command(name = "phantom", description = "Write the coarctation phantom: DIR/dicom/*.dcm, DIR/truth.json, DIR/truth_mask.nii.gz. "
             + "Options: --out DIR [--stenosis 0.65] [--size 512x512x300] [--seed N]")
     static final class Phantom implements Callable<Integer> {
-        @Parameters(arity = "0..*", hidden = true)
-        String[] args = new String[0];
+        @CommandLine.ParentCommand
+        Main parent;
+        @CommandLine.Unmatched
+        java.util.List<String> args = new java.util.ArrayList<>();
 
         @Override
         public Integer call() {
-            return PhantomCommand.run(args, System.out);
+            return PhantomCommand.run(args.toArray(new String[0]), parent.out);
         }
     }
 
@@ -110,6 +131,8 @@ public final class Main implements Callable<Integer> {
     @Command(name = "bench", mixinStandardHelpOptions = true,
             description = "Time load, segmentation, surface and simulation on a phantom series; print medians.")
     static final class BenchCmd implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main parent;
         @Option(names = "--size", defaultValue = "512x512x300", description = "columns x rows x slices (default ${DEFAULT-VALUE})")
         String size;
         @Option(names = "--repeats", defaultValue = "5", description = "timed runs after one warm-up (default ${DEFAULT-VALUE})")
@@ -122,7 +145,7 @@ public final class Main implements Callable<Integer> {
                 throw new IllegalArgumentException("--size must look like 512x512x300, got " + size);
             }
             PhantomSpec spec = PhantomSpec.defaults().withSize(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]));
-            Bench.run(spec, repeats, System.out);
+            Bench.run(spec, repeats, parent.out);
             return 0;
         }
     }
