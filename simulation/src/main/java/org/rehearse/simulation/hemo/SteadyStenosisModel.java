@@ -50,10 +50,15 @@ import org.rehearse.simulation.repair.VesselModel;
  * section at peak flow.
  */
 public final class SteadyStenosisModel {
+    /** Default cardiac output at rest, L/min. */
     public static final double DEFAULT_CARDIAC_OUTPUT_L_MIN = 5.0;
+    /** Default heart rate at rest, /min. */
     public static final double DEFAULT_HEART_RATE_BPM = 70.0;
+    /** Default fraction of the cardiac output that passes the coarctation (see the class documentation). */
     public static final double DEFAULT_DESCENDING_FRACTION = 0.7;
+    /** Blood density, kg/m³. */
     public static final double BLOOD_DENSITY_KG_M3 = 1060.0;
+    /** Blood dynamic viscosity (Newtonian), Pa·s. */
     public static final double BLOOD_VISCOSITY_PA_S = 3.5e-3;
     /** Young &amp; Tsai (1973) turbulent expansion coefficient. */
     public static final double KT = 1.52;
@@ -61,7 +66,9 @@ public final class SteadyStenosisModel {
     public static final double KU = 1.2;
     /** The narrowed segment is where the diameter is below this fraction of the reference. */
     public static final double NARROWED_FRACTION = 0.9;
+    /** Number of instants at which a cycle is evaluated. */
     public static final int SAMPLES_PER_CYCLE = 500;
+    /** Range of the systolic fraction of the cycle. */
     public static final double MIN_SYSTOLIC_FRACTION = 0.25, MAX_SYSTOLIC_FRACTION = 0.5;
     /** Accepted cardiac output range (L/min): infants at rest to athletes at peak exercise. */
     public static final double MIN_CARDIAC_OUTPUT_L_MIN = 0.3, MAX_CARDIAC_OUTPUT_L_MIN = 35;
@@ -124,8 +131,10 @@ public final class SteadyStenosisModel {
         this.systolicFraction = fs;
     }
 
+    /** @return cardiac output, L/min */
     public double cardiacOutputLMin() { return cardiacOutputLMin; }
 
+    /** @return heart rate, /min */
     public double heartRateBpm() { return heartRateBpm; }
 
     /** @return fraction of the cardiac output through the lesion */

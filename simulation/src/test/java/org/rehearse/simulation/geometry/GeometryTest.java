@@ -112,6 +112,22 @@ class GeometryTest {
     }
 
     @Test
+    void seedOutsideTheMaskSnapsToTheNearestLumenAndCancellationStops() {
+        LabelMap mask = SyntheticVessels.borderTube(7);
+        Centerline fromNull = CenterlineExtractor.extract(mask, null, Progress.NONE);
+        // 20 mm beside the tube (outside the lumen): the nearest lumen voxel is used
+        Centerline fromOutside = CenterlineExtractor.extract(mask, new double[] {40, 16.1, 21.2 + 20}, Progress.NONE);
+        assertEquals(fromNull.lengthMm(), fromOutside.lengthMm(), 1.0);
+        assertThrows(IllegalArgumentException.class,
+                () -> CenterlineExtractor.extract(mask, new double[] {Double.NaN, 0, 0}, Progress.NONE));
+        Progress cancelled = new Progress() {
+            @Override public void update(double fraction, String message) { }
+            @Override public boolean isCancelled() { return true; }
+        };
+        assertThrows(Progress.CancelledException.class, () -> CenterlineExtractor.extract(mask, null, cancelled));
+    }
+
+    @Test
     void emptyMaskIsRejected() {
         LabelMap empty = new LabelMap(ImageGeometry.axial(10, 10, 10, new double[] {1, 1, 1}, new double[] {0, 0, 0}));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
