@@ -47,9 +47,12 @@ import org.rehearse.segmentation.image.LabelMap;
  *       differ by more than 10 %; otherwise the superior end (larger LPS z) is proximal (blood in a descending
  *       segment flows downwards).</li>
  * </ol>
- * The inscribed radius reported at each point is the trilinearly interpolated distance transform minus half the
- * smallest voxel spacing (the transform measures to the nearest background voxel centre, which lies half a voxel
- * beyond the lumen boundary), never below 0.
+ * The inscribed radius reported at each point is {@code min over the 8 surrounding voxel centres v of
+ * (DT(v) + |p − v|)} minus half the smallest voxel spacing, never below 0. The first term is the tightest upper bound
+ * of DT(p) that the samples give (DT is 1-Lipschitz) and is exact on the ridge of DT, where the centerline runs;
+ * trilinear interpolation would cut the cone-shaped ridge and underestimate it by up to half a voxel. The half voxel
+ * is subtracted because the transform measures to the nearest background voxel centre, which lies half a voxel
+ * beyond the lumen boundary.
  */
 public final class CenterlineExtractor {
 
@@ -569,18 +572,20 @@ public final class CenterlineExtractor {
             return best;
         }
 
-        /** Trilinear DT (mm) at a continuous box index; 0 outside the box. */
+        /**
+         * DT (mm) at a continuous box index as min over the 8 surrounding voxel centres of DT(v) + |p − v| (see the
+         * class documentation); voxels outside the box count as DT 0.
+         */
         double dtAt(double i, double j, double k) {
             int i0 = (int) Math.floor(i), j0 = (int) Math.floor(j), k0 = (int) Math.floor(k);
-            double fx = i - i0, fy = j - j0, fz = k - k0, sum = 0;
+            double best = Double.POSITIVE_INFINITY;
             for (int c = 0; c < 8; c++) {
-                int di = c & 1, dj = (c >> 1) & 1, dk = (c >> 2) & 1;
-                int ii = i0 + di, jj = j0 + dj, kk = k0 + dk;
-                if (ii < 0 || jj < 0 || kk < 0 || ii >= bx || jj >= by || kk >= bz) continue;
-                double w = (di == 1 ? fx : 1 - fx) * (dj == 1 ? fy : 1 - fy) * (dk == 1 ? fz : 1 - fz);
-                sum += w * dt[ii + bx * (jj + by * kk)];
+                int ii = i0 + (c & 1), jj = j0 + ((c >> 1) & 1), kk = k0 + ((c >> 2) & 1);
+                double d = (ii < 0 || jj < 0 || kk < 0 || ii >= bx || jj >= by || kk >= bz) ? 0 : dt[ii + bx * (jj + by * kk)];
+                double e = Math.sqrt(sq((ii - i) * sp[0]) + sq((jj - j) * sp[1]) + sq((kk - k) * sp[2]));
+                best = Math.min(best, d + e);
             }
-            return sum;
+            return best;
         }
     }
 

@@ -239,6 +239,28 @@ public final class SteadyStenosisModel {
     }
 
     /**
+     * The pressure drop along the vessel over one cycle, ΔP(t_k) at t_k = k·T/{@value #SAMPLES_PER_CYCLE},
+     * k = 0 … {@value #SAMPLES_PER_CYCLE} − 1 (T = 60/HR s; flow {@link #flowM3s(double)} at the same instants).
+     *
+     * @return {@value #SAMPLES_PER_CYCLE} pressure drops in Pa
+     */
+    public double[] pressureDropOverCyclePa(VesselModel vessel) {
+        Objects.requireNonNull(vessel, "vessel");
+        double[] nar = narrowing(vessel);
+        double d0 = Units.mmToM(vessel.referenceDiameterMm()), d1 = Units.mmToM(nar[1]);
+        double lengthM = Units.mmToM(nar[3] - nar[2]);
+        double r = poiseuilleResistance(vessel, nar[2], nar[3]);
+        double cycle = cycleS();
+        double[] dp = new double[SAMPLES_PER_CYCLE];
+        for (int k = 0; k < SAMPLES_PER_CYCLE; k++) {
+            double t = cycle * k / SAMPLES_PER_CYCLE;
+            double q = flowM3s(t), dq = flowRateOfChangeM3s2(t);
+            dp[k] = r * q + youngTsaiPa(d0, d1, lengthM, q, dq);
+        }
+        return dp;
+    }
+
+    /**
      * Evaluates one vessel (native or repaired) over a cycle.
      *
      * @param candidate   the candidate's name
@@ -249,23 +271,18 @@ public final class SteadyStenosisModel {
     public CandidateOutcome evaluate(String candidate, String description, VesselModel vessel) {
         Objects.requireNonNull(vessel, "vessel");
         double[] nar = narrowing(vessel);
-        double d0 = Units.mmToM(vessel.referenceDiameterMm()), d1 = Units.mmToM(nar[1]);
-        double lengthM = Units.mmToM(nar[3] - nar[2]);
-        double r = poiseuilleResistance(vessel, nar[2], nar[3]);
+        double d1 = Units.mmToM(nar[1]);
+        double[] dp = pressureDropOverCyclePa(vessel);
         double peak = Double.NEGATIVE_INFINITY, sum = 0;
-        double cycle = cycleS();
-        for (int k = 0; k < SAMPLES_PER_CYCLE; k++) {
-            double t = cycle * k / SAMPLES_PER_CYCLE;
-            double q = flowM3s(t), dq = flowRateOfChangeM3s2(t);
-            double dp = r * q + youngTsaiPa(d0, d1, lengthM, q, dq);
-            peak = Math.max(peak, dp);
-            sum += dp;
+        for (double x : dp) {
+            peak = Math.max(peak, x);
+            sum += x;
         }
         double qPeak = peakFlowM3s();
         double a1 = Math.PI * d1 * d1 / 4, r1 = d1 / 2;
         double velocity = qPeak / a1;
         double wss = 4 * BLOOD_VISCOSITY_PA_S * qPeak / (Math.PI * r1 * r1 * r1);
-        CandidateOutcome o = new CandidateOutcome(candidate, description, peak, sum / SAMPLES_PER_CYCLE, velocity, wss, d1,
+        CandidateOutcome o = new CandidateOutcome(candidate, description, peak, sum / dp.length, velocity, wss, d1,
                 Units.mmToM(nar[0]));
         for (double x : new double[] {o.peakGradientPa(), o.meanGradientPa(), velocity, wss}) {
             if (!Double.isFinite(x)) {

@@ -77,6 +77,12 @@ class GeometryTest {
             assertEquals(0, distanceToArchAxis(q), 1.0, "point " + i + " off the analytic axis");
             if (p.branchSuspected(i)) branchFlags++;
             if (p.endZone(i)) continue;
+            boolean nearBranch = Math.hypot(q[1] - SyntheticVessels.ARCH_YC, q[2] - SyntheticVessels.ARCH_Z0 - SyntheticVessels.ARCH_R) < 25;
+            if (!nearBranch && c.arcLengthMm(i) > 12 && c.lengthMm() - c.arcLengthMm(i) > 12) {
+                // a point off the axis by e has an inscribed sphere smaller by e
+                assertEquals(2 * SyntheticVessels.AORTA_R, p.inscribedDiameterMm(i), 0.7 + 2 * distanceToArchAxis(q),
+                        "inscribed diameter at point " + i);
+            }
             assertEquals(2 * SyntheticVessels.AORTA_R, p.diameterMm(i), 0.05 * 2 * SyntheticVessels.AORTA_R,
                     "diameter at point " + i + " " + java.util.Arrays.toString(q));
         }
