@@ -21,12 +21,16 @@ import org.rehearse.segmentation.image.LabelMap;
  *   <li>The two ends of the main vessel as geodesic extremes: within the seed's 26-connected component, the voxel
  *       farthest from the seed, then the voxel farthest from that one (Dijkstra on the 26-neighbourhood of a coarser
  *       grid of about 1.5 mm blocks, each block inside when any of its voxels is, with the largest DT of its voxels;
- *       the ends need no finer resolution because they are refined next). The
- *       geodesic length is weighted by the local cross-section ({@code step·(0.1 mm² + DT²)}), so that a long thin
- *       side branch (a head and neck vessel, r ≈ 4 mm) counts far less than the main vessel (r ≈ 10 mm) and its tip
- *       is not taken for an end of the aorta. Each end is then moved to the voxel of largest inscribed radius within
- *       two maximal radii of the extreme (score DT − 0.05·distance), so that the path starts on the vessel axis rather than on the rim of the
- *       end face.</li>
+ *       the ends need no finer resolution because they are refined next). Distances are plain path lengths in mm,
+ *       but only voxels whose local thickness R (radius of the largest ridge sphere containing the voxel, after
+ *       Hildebrand &amp; Rüegsegger, J Microsc 185 (1997) 67–75; ridge = voxels whose DT is not below any neighbour's)
+ *       is at least {@value #END_THICKNESS_FRACTION} × the largest DT qualify as ends, so that the tip of a thin side
+ *       branch (a head and neck vessel of r ≈ 4 mm beside an aorta of r ≈ 12–15 mm) is not taken for an end of the
+ *       aorta; a branch as thick as that fraction can still win if it is geodesically longer than the main vessel.
+ *       (A length weighted by the voxel's own DT or R was tried and rejected: it favours paths that hug the wall.)
+ *       Each end is then moved to the voxel of largest inscribed radius within two maximal radii of the extreme
+ *       (score DT − 0.05·distance), so that the path starts on the vessel axis rather than on the rim of the end
+ *       face.</li>
  *   <li>The minimal path between the two ends with step cost {@code step/(ε + DT²)}, ε = 0.01 mm², by A* on the
  *       full-resolution 26-neighbourhood (heuristic: the smallest cost per mm times the geodesic length to the end on
  *       the coarse grid less two block diagonals, a lower bound of the remaining cost): the path keeps to the middle of the lumen (the cost of the CMP/"minimal path"
@@ -43,18 +47,22 @@ import org.rehearse.segmentation.image.LabelMap;
  *       differ by more than 10 %; otherwise the superior end (larger LPS z) is proximal (blood in a descending
  *       segment flows downwards).</li>
  * </ol>
- * The inscribed radius reported at each point is the trilinearly interpolated distance transform minus half the
- * smallest voxel spacing (the transform measures to the nearest background voxel centre, which lies half a voxel
- * beyond the lumen boundary), never below 0.
+ * The inscribed radius reported at each point is {@code min over the 8 surrounding voxel centres v of
+ * (DT(v) + |p − v|)} minus half the smallest voxel spacing, never below 0. The first term is the tightest upper bound
+ * of DT(p) that the samples give (DT is 1-Lipschitz) and is exact on the ridge of DT, where the centerline runs;
+ * trilinear interpolation would cut the cone-shaped ridge and underestimate it by up to half a voxel. The half voxel
+ * is subtracted because the transform measures to the nearest background voxel centre, which lies half a voxel
+ * beyond the lumen boundary.
  */
 public final class CenterlineExtractor {
 
     /** Target spacing of the output centerline points, mm. */
     public static final double STEP_MM = 1.0;
     private static final double PATH_EPSILON_MM2 = 0.01;
-    private static final double GEODESIC_OFFSET_MM2 = 0.1;
     /** Target voxel size (mm) of the coarse grid on which the vessel ends are searched. */
     private static final double COARSE_MM = 1.5;
+    /** Voxels qualify as vessel ends when their local thickness is at least this fraction of the largest DT. */
+    public static final double END_THICKNESS_FRACTION = 0.4;
 
     private CenterlineExtractor() {
     }
@@ -178,11 +186,15 @@ public final class CenterlineExtractor {
         }
         int si = seed % bx, sj = (seed / bx) % by, sk = seed / (bx * by);
         int cSeed = (si / f[0] + 1) + cx * ((sj / f[1] + 1) + cy * (sk / f[2] + 1));
-        Grid coarse = new Grid(cx, cy, cz, new double[] {sp[0] * f[0], sp[1] * f[1], sp[2] * f[2]}, cIn, cDt);
-        double[] dist1 = coarse.dijkstra(cSeed, -1, Grid.WEIGHTED, null, pr);
-        int ca = argmaxFinite(dist1);
-        double[] dist2 = coarse.dijkstra(ca, -1, Grid.WEIGHTED, null, pr);
-        int cb = argmaxFinite(dist2);
+        double[] csp = {sp[0] * f[0], sp[1] * f[1], sp[2] * f[2]};
+        float[] thickness = localThickness(cIn, cDt, cx, cy, cz, csp);
+        Grid coarse = new Grid(cx, cy, cz, csp, cIn, cDt);
+        boolean[] candidate = new boolean[cIn.length];
+        for (int v = 0; v < cIn.length; v++) candidate[v] = cIn[v] && thickness[v] >= END_THICKNESS_FRACTION * maxDt;
+        double[] dist1 = coarse.dijkstra(cSeed, -1, Grid.LENGTH, null, pr);
+        int ca = argmaxFinite(dist1, candidate);
+        double[] dist2 = coarse.dijkstra(ca, -1, Grid.LENGTH, null, pr);
+        int cb = argmaxFinite(dist2, candidate);
         if (ca == cb || dist2[cb] <= 0) {
             throw new IllegalArgumentException("centerline: the seed's connected component is too small to have a centerline");
         }
@@ -319,13 +331,53 @@ public final class CenterlineExtractor {
 
     private static double sq(double v) { return v * v; }
 
-    private static int argmaxFinite(double[] d) {
-        int best = -1;
-        double bv = -1;
-        for (int v = 0; v < d.length; v++) {
-            if (d[v] < Double.POSITIVE_INFINITY && d[v] > bv) { bv = d[v]; best = v; }
+    /**
+     * Local thickness (as a radius, mm): for every inside voxel the largest DT among the ridge spheres that contain it
+     * (at least its own DT). Ridge voxels: inside voxels whose DT is ≥ that of all 26 neighbours.
+     */
+    static float[] localThickness(boolean[] inside, float[] dt, int nx, int ny, int nz, double[] sp) {
+        float[] r = dt.clone();
+        int plane = nx * ny;
+        for (int k = 1; k < nz - 1; k++) for (int j = 1; j < ny - 1; j++) for (int i = 1; i < nx - 1; i++) {
+            int v = i + nx * (j + ny * k);
+            if (!inside[v]) continue;
+            float d = dt[v];
+            boolean ridge = true;
+            for (int dk = -1; dk <= 1 && ridge; dk++) for (int dj = -1; dj <= 1 && ridge; dj++) for (int di = -1; di <= 1; di++) {
+                if (dt[v + di + nx * dj + plane * dk] > d) {
+                    ridge = false;
+                    break;
+                }
+            }
+            if (!ridge) continue;
+            int ri = (int) (d / sp[0]), rj = (int) (d / sp[1]), rk = (int) (d / sp[2]);
+            double d2 = (double) d * d;
+            for (int kk = Math.max(0, k - rk); kk <= Math.min(nz - 1, k + rk); kk++) {
+                double zk = sq((kk - k) * sp[2]);
+                for (int jj = Math.max(0, j - rj); jj <= Math.min(ny - 1, j + rj); jj++) {
+                    double zj = zk + sq((jj - j) * sp[1]);
+                    if (zj > d2) continue;
+                    int row = nx * (jj + ny * kk);
+                    for (int ii = Math.max(0, i - ri); ii <= Math.min(nx - 1, i + ri); ii++) {
+                        int w = row + ii;
+                        if (r[w] < d && inside[w] && zj + sq((ii - i) * sp[0]) <= d2) r[w] = d;
+                    }
+                }
+            }
         }
-        return best;
+        return r;
+    }
+
+    /** The candidate with the largest finite value; when no candidate is reached, any voxel with the largest value. */
+    private static int argmaxFinite(double[] d, boolean[] candidate) {
+        int best = -1, any = -1;
+        double bv = -1, av = -1;
+        for (int v = 0; v < d.length; v++) {
+            if (!(d[v] < Double.POSITIVE_INFINITY)) continue;
+            if (candidate[v] && d[v] > bv) { bv = d[v]; best = v; }
+            if (d[v] > av) { av = d[v]; any = v; }
+        }
+        return best >= 0 ? best : any;
     }
 
     /** Resamples a polyline (3·N coordinates) at equal arc-length steps close to {@code step}, keeping both ends. */
@@ -427,13 +479,12 @@ public final class CenterlineExtractor {
             }
         }
 
-        /** Step costs: cross-section weighted length, plain length, or the centred-path cost. */
-        static final int WEIGHTED = 0, LENGTH = 1, PATH = 2;
+        /** Step costs: plain length, or the centred-path cost. */
+        static final int LENGTH = 1, PATH = 2;
 
         /**
          * Dijkstra from {@code source} over inside voxels (26-neighbourhood). The box has a background border, so
-         * neighbours of inside voxels are always within the box. Step costs by {@code mode}: WEIGHTED
-         * step·(0.1 mm² + DT²), LENGTH step (mm), PATH step/(ε + DT²) with DT the mean of the two voxels. With a
+         * neighbours of inside voxels are always within the box. Step costs by {@code mode}: LENGTH step (mm), PATH step/(ε + DT²) with DT the mean of the two voxels. With a
          * {@code target} the search stops when the target is settled and records predecessors; with a
          * {@code heuristic} (a lower bound of the remaining cost, per voxel) it is A* (Hart, Nilsson &amp; Raphael,
          * IEEE Trans. SSC 4 (1968) 100–107) with re-opening, which stays optimal for an admissible heuristic that is
@@ -470,7 +521,7 @@ public final class CenterlineExtractor {
                     if (!inside[w] || (done != null && done[w])) continue;
                     double r = 0.5 * (ru + dt[w]);
                     double cost = mode == PATH ? stepMm[c] / (PATH_EPSILON_MM2 + r * r)
-                            : mode == LENGTH ? stepMm[c] : stepMm[c] * (GEODESIC_OFFSET_MM2 + r * r);
+                            : stepMm[c];
                     double nd = du + cost;
                     if (nd < dist[w]) {
                         dist[w] = nd;
@@ -521,18 +572,20 @@ public final class CenterlineExtractor {
             return best;
         }
 
-        /** Trilinear DT (mm) at a continuous box index; 0 outside the box. */
+        /**
+         * DT (mm) at a continuous box index as min over the 8 surrounding voxel centres of DT(v) + |p − v| (see the
+         * class documentation); voxels outside the box count as DT 0.
+         */
         double dtAt(double i, double j, double k) {
             int i0 = (int) Math.floor(i), j0 = (int) Math.floor(j), k0 = (int) Math.floor(k);
-            double fx = i - i0, fy = j - j0, fz = k - k0, sum = 0;
+            double best = Double.POSITIVE_INFINITY;
             for (int c = 0; c < 8; c++) {
-                int di = c & 1, dj = (c >> 1) & 1, dk = (c >> 2) & 1;
-                int ii = i0 + di, jj = j0 + dj, kk = k0 + dk;
-                if (ii < 0 || jj < 0 || kk < 0 || ii >= bx || jj >= by || kk >= bz) continue;
-                double w = (di == 1 ? fx : 1 - fx) * (dj == 1 ? fy : 1 - fy) * (dk == 1 ? fz : 1 - fz);
-                sum += w * dt[ii + bx * (jj + by * kk)];
+                int ii = i0 + (c & 1), jj = j0 + ((c >> 1) & 1), kk = k0 + ((c >> 2) & 1);
+                double d = (ii < 0 || jj < 0 || kk < 0 || ii >= bx || jj >= by || kk >= bz) ? 0 : dt[ii + bx * (jj + by * kk)];
+                double e = Math.sqrt(sq((ii - i) * sp[0]) + sq((jj - j) * sp[1]) + sq((kk - k) * sp[2]));
+                best = Math.min(best, d + e);
             }
-            return sum;
+            return best;
         }
     }
 

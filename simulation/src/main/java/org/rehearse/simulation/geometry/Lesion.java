@@ -37,6 +37,15 @@ public record Lesion(double throatArcLengthMm, double[] throatLps, double minDia
     /** @return length (mm) of the narrowed segment, end − start */
     public double lengthMm() { return endArcLengthMm - startArcLengthMm; }
 
+    /** @return a readable summary (mm, %) */
+    @Override
+    public String toString() {
+        return String.format("Lesion[throat s=%.1f mm at LPS (%.1f, %.1f, %.1f), min %.2f mm, reference %.2f mm (%s window "
+                + "%.1f–%.1f mm), stenosis %.1f %%, narrowed %.1f–%.1f mm]", throatArcLengthMm, throatLps[0], throatLps[1],
+                throatLps[2], minDiameterMm, referenceDiameterMm, referenceFromDistal ? "distal" : "proximal/fallback",
+                referenceWindowMm[0], referenceWindowMm[1], stenosisPercent, startArcLengthMm, endArcLengthMm);
+    }
+
     /** @return coarctation index, minimal diameter / reference diameter (dimensionless) */
     public double coarctationIndex() { return minDiameterMm / referenceDiameterMm; }
 }

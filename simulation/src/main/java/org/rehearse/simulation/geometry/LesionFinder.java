@@ -61,7 +61,7 @@ public final class LesionFinder {
             throw new IllegalArgumentException("lesion: the diameter profile has no usable cross-section (vessel of "
                     + String.format("%.1f", len) + " mm is shorter than its diameter or has no lumen)");
         }
-        double provisional = median(d, usable, 0, len);
+        double provisional = medianAll(d, usable);
         double margin = provisional / 2;
         int throat = -1;
         for (int i = 0; i < n; i++) {
@@ -107,7 +107,7 @@ public final class LesionFinder {
                     boolean[] outside = usable.clone();
                     for (int i = 0; i < n; i++) if (s[i] >= start && s[i] <= end) outside[i] = false;
                     window = new double[] {0, len};
-                    ref = median(d, outside, 0, len);
+                    ref = medianAll(d, outside);
                 }
             }
         }
@@ -154,7 +154,7 @@ public final class LesionFinder {
         return medianOf(v, c);
     }
 
-    private static double median(double[] d, boolean[] use, double a, double b) {
+    private static double medianAll(double[] d, boolean[] use) {
         double[] v = new double[d.length];
         int c = 0;
         for (int i = 0; i < d.length; i++) if (use[i]) v[c++] = d[i];

@@ -50,10 +50,15 @@ import org.rehearse.simulation.repair.VesselModel;
  * section at peak flow.
  */
 public final class SteadyStenosisModel {
+    /** Default cardiac output at rest, L/min. */
     public static final double DEFAULT_CARDIAC_OUTPUT_L_MIN = 5.0;
+    /** Default heart rate at rest, /min. */
     public static final double DEFAULT_HEART_RATE_BPM = 70.0;
+    /** Default fraction of the cardiac output that passes the coarctation (see the class documentation). */
     public static final double DEFAULT_DESCENDING_FRACTION = 0.7;
+    /** Blood density, kg/m³. */
     public static final double BLOOD_DENSITY_KG_M3 = 1060.0;
+    /** Blood dynamic viscosity (Newtonian), Pa·s. */
     public static final double BLOOD_VISCOSITY_PA_S = 3.5e-3;
     /** Young &amp; Tsai (1973) turbulent expansion coefficient. */
     public static final double KT = 1.52;
@@ -61,7 +66,9 @@ public final class SteadyStenosisModel {
     public static final double KU = 1.2;
     /** The narrowed segment is where the diameter is below this fraction of the reference. */
     public static final double NARROWED_FRACTION = 0.9;
+    /** Number of instants at which a cycle is evaluated. */
     public static final int SAMPLES_PER_CYCLE = 500;
+    /** Range of the systolic fraction of the cycle. */
     public static final double MIN_SYSTOLIC_FRACTION = 0.25, MAX_SYSTOLIC_FRACTION = 0.5;
     /** Accepted cardiac output range (L/min): infants at rest to athletes at peak exercise. */
     public static final double MIN_CARDIAC_OUTPUT_L_MIN = 0.3, MAX_CARDIAC_OUTPUT_L_MIN = 35;
@@ -124,8 +131,10 @@ public final class SteadyStenosisModel {
         this.systolicFraction = fs;
     }
 
+    /** @return cardiac output, L/min */
     public double cardiacOutputLMin() { return cardiacOutputLMin; }
 
+    /** @return heart rate, /min */
     public double heartRateBpm() { return heartRateBpm; }
 
     /** @return fraction of the cardiac output through the lesion */
@@ -230,6 +239,28 @@ public final class SteadyStenosisModel {
     }
 
     /**
+     * The pressure drop along the vessel over one cycle, ΔP(t_k) at t_k = k·T/{@value #SAMPLES_PER_CYCLE},
+     * k = 0 … {@value #SAMPLES_PER_CYCLE} − 1 (T = 60/HR s; flow {@link #flowM3s(double)} at the same instants).
+     *
+     * @return {@value #SAMPLES_PER_CYCLE} pressure drops in Pa
+     */
+    public double[] pressureDropOverCyclePa(VesselModel vessel) {
+        Objects.requireNonNull(vessel, "vessel");
+        double[] nar = narrowing(vessel);
+        double d0 = Units.mmToM(vessel.referenceDiameterMm()), d1 = Units.mmToM(nar[1]);
+        double lengthM = Units.mmToM(nar[3] - nar[2]);
+        double r = poiseuilleResistance(vessel, nar[2], nar[3]);
+        double cycle = cycleS();
+        double[] dp = new double[SAMPLES_PER_CYCLE];
+        for (int k = 0; k < SAMPLES_PER_CYCLE; k++) {
+            double t = cycle * k / SAMPLES_PER_CYCLE;
+            double q = flowM3s(t), dq = flowRateOfChangeM3s2(t);
+            dp[k] = r * q + youngTsaiPa(d0, d1, lengthM, q, dq);
+        }
+        return dp;
+    }
+
+    /**
      * Evaluates one vessel (native or repaired) over a cycle.
      *
      * @param candidate   the candidate's name
@@ -240,23 +271,18 @@ public final class SteadyStenosisModel {
     public CandidateOutcome evaluate(String candidate, String description, VesselModel vessel) {
         Objects.requireNonNull(vessel, "vessel");
         double[] nar = narrowing(vessel);
-        double d0 = Units.mmToM(vessel.referenceDiameterMm()), d1 = Units.mmToM(nar[1]);
-        double lengthM = Units.mmToM(nar[3] - nar[2]);
-        double r = poiseuilleResistance(vessel, nar[2], nar[3]);
+        double d1 = Units.mmToM(nar[1]);
+        double[] dp = pressureDropOverCyclePa(vessel);
         double peak = Double.NEGATIVE_INFINITY, sum = 0;
-        double cycle = cycleS();
-        for (int k = 0; k < SAMPLES_PER_CYCLE; k++) {
-            double t = cycle * k / SAMPLES_PER_CYCLE;
-            double q = flowM3s(t), dq = flowRateOfChangeM3s2(t);
-            double dp = r * q + youngTsaiPa(d0, d1, lengthM, q, dq);
-            peak = Math.max(peak, dp);
-            sum += dp;
+        for (double x : dp) {
+            peak = Math.max(peak, x);
+            sum += x;
         }
         double qPeak = peakFlowM3s();
         double a1 = Math.PI * d1 * d1 / 4, r1 = d1 / 2;
         double velocity = qPeak / a1;
         double wss = 4 * BLOOD_VISCOSITY_PA_S * qPeak / (Math.PI * r1 * r1 * r1);
-        CandidateOutcome o = new CandidateOutcome(candidate, description, peak, sum / SAMPLES_PER_CYCLE, velocity, wss, d1,
+        CandidateOutcome o = new CandidateOutcome(candidate, description, peak, sum / dp.length, velocity, wss, d1,
                 Units.mmToM(nar[0]));
         for (double x : new double[] {o.peakGradientPa(), o.meanGradientPa(), velocity, wss}) {
             if (!Double.isFinite(x)) {

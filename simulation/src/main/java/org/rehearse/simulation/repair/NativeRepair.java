@@ -4,6 +4,7 @@ import java.util.Map;
 
 /** The native (unrepaired) vessel, the baseline candidate. Has no parameters; {@link #apply} returns the vessel. */
 public final class NativeRepair extends AbstractRepair {
+    /** The native candidate. */
     public NativeRepair() {
         super("native", Map.of());
     }

@@ -77,6 +77,12 @@ class GeometryTest {
             assertEquals(0, distanceToArchAxis(q), 1.0, "point " + i + " off the analytic axis");
             if (p.branchSuspected(i)) branchFlags++;
             if (p.endZone(i)) continue;
+            boolean nearBranch = Math.hypot(q[1] - SyntheticVessels.ARCH_YC, q[2] - SyntheticVessels.ARCH_Z0 - SyntheticVessels.ARCH_R) < 25;
+            if (!nearBranch && c.arcLengthMm(i) > 12 && c.lengthMm() - c.arcLengthMm(i) > 12) {
+                // a point off the axis by e has an inscribed sphere smaller by e
+                assertEquals(2 * SyntheticVessels.AORTA_R, p.inscribedDiameterMm(i), 0.7 + 2 * distanceToArchAxis(q),
+                        "inscribed diameter at point " + i);
+            }
             assertEquals(2 * SyntheticVessels.AORTA_R, p.diameterMm(i), 0.05 * 2 * SyntheticVessels.AORTA_R,
                     "diameter at point " + i + " " + java.util.Arrays.toString(q));
         }
@@ -109,6 +115,22 @@ class GeometryTest {
         }
         Lesion lesion = LesionFinder.find(p);
         assertTrue(Math.abs(lesion.stenosisPercent()) < 5, "no stenosis in a straight tube: " + lesion);
+    }
+
+    @Test
+    void seedOutsideTheMaskSnapsToTheNearestLumenAndCancellationStops() {
+        LabelMap mask = SyntheticVessels.borderTube(7);
+        Centerline fromNull = CenterlineExtractor.extract(mask, null, Progress.NONE);
+        // 20 mm beside the tube (outside the lumen): the nearest lumen voxel is used
+        Centerline fromOutside = CenterlineExtractor.extract(mask, new double[] {40, 16.1, 21.2 + 20}, Progress.NONE);
+        assertEquals(fromNull.lengthMm(), fromOutside.lengthMm(), 1.0);
+        assertThrows(IllegalArgumentException.class,
+                () -> CenterlineExtractor.extract(mask, new double[] {Double.NaN, 0, 0}, Progress.NONE));
+        Progress cancelled = new Progress() {
+            @Override public void update(double fraction, String message) { }
+            @Override public boolean isCancelled() { return true; }
+        };
+        assertThrows(Progress.CancelledException.class, () -> CenterlineExtractor.extract(mask, null, cancelled));
     }
 
     @Test

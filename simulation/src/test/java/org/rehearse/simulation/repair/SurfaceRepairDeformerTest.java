@@ -85,8 +85,17 @@ class SurfaceRepairDeformerTest {
         SurfaceMesh out = SurfaceRepairDeformer.apply(mesh, axis(), before, after);
         assertTrue(out.isWatertight());
         assertEquals(mesh.triangleCount(), out.triangleCount());
-        double transition = Math.max(SurfaceRepairDeformer.MIN_TRANSITION_MM, 9);
-        double lo = THROAT - 10 - transition, hi = THROAT + 10 + transition;
+        // the repaired segment: where the profiles differ, widened to the neighbouring samples (0.25 mm apart)
+        double first = Double.POSITIVE_INFINITY, last = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < before.size(); i++) {
+            if (Math.abs(after.diameterMm(i) - before.diameterMm(i)) > 1e-9) {
+                first = Math.min(first, before.arcLengthMm(i));
+                last = Math.max(last, before.arcLengthMm(i));
+            }
+        }
+        assertTrue(first < last);
+        double transition = Math.max(SurfaceRepairDeformer.MIN_TRANSITION_MM, 0.5 * before.referenceDiameterMm());
+        double lo = first - 0.25 - transition, hi = last + 0.25 + transition;
         float[] a = mesh.pointsLps(), b = out.pointsLps();
         int moved = 0;
         for (int v = 0; v < mesh.vertexCount(); v++) {
