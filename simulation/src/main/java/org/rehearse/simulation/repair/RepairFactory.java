@@ -12,8 +12,8 @@ import org.rehearse.simulation.geometry.Lesion;
  * <p>Defaults (all clamped to lie within the vessel):
  * <ul>
  *   <li>native: no parameters;</li>
- *   <li>resection: the narrowed segment [start, end] of the lesion, anastomosis at the reference diameter, 5 mm
- *       shoulders;</li>
+ *   <li>resection: the narrowed segment [start, end] of the lesion (at most {@value ResectionRepair#MAX_RESECTION_MM} mm
+ *       about the throat when it is longer), anastomosis at the reference diameter, 5 mm shoulders;</li>
  *   <li>patch: from 5 mm before to 5 mm beyond the narrowed segment, to the reference diameter, 5 mm shoulders;</li>
  *   <li>stent: centred on the throat, length max(20 mm, narrowed length + 10 mm), nominal diameter = reference,
  *       95 % expansion;</li>
@@ -47,6 +47,13 @@ public final class RepairFactory {
         if (b - a < 1) {
             a = clamp(lesion.throatArcLengthMm() - 0.5, 0, len);
             b = clamp(lesion.throatArcLengthMm() + 0.5, 0, len);
+        }
+        if (b - a > ResectionRepair.MAX_RESECTION_MM) {
+            // a long or diffuse narrowing: resect the 40 mm around the throat, the most an end-to-end anastomosis bridges
+            double half = ResectionRepair.MAX_RESECTION_MM / 2;
+            double c = clamp(lesion.throatArcLengthMm(), a + half, b - half);
+            a = c - half;
+            b = c + half;
         }
         double device = Math.max(20, lesion.lengthMm() + 10);
         device = Math.min(device, len);
