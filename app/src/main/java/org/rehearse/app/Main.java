@@ -31,6 +31,8 @@ public final class Main implements Callable<Integer> {
 
     /** PixelMed logs what it cannot read; our DICOM layer reports the same problems as errors, so its log is off. */
     static final java.util.logging.Logger PIXELMED_LOG = java.util.logging.Logger.getLogger("com.pixelmed");
+    /** JavaFX warns that it runs from the class path, which is how Rehearse runs it on purpose. */
+    static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
 
     /** Where the commands print; System.out unless a test gives another stream. */
     private PrintStream out = System.out;
@@ -47,6 +49,7 @@ public final class Main implements Callable<Integer> {
     public static int execute(PrintStream out, PrintStream err, String... args) {
         Locale.setDefault(Locale.ROOT);
         PIXELMED_LOG.setLevel(java.util.logging.Level.OFF);
+        JAVAFX_LOG.setLevel(java.util.logging.Level.SEVERE);
         Main main = new Main();
         main.out = out;
         CommandLine cl = new CommandLine(main);
