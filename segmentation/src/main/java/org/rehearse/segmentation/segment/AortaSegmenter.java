@@ -58,8 +58,17 @@ public final class AortaSegmenter {
     /** Longest ray in mm. */
     public static final double MAX_RAY_MM = 45.0;
     private static final double RAY_STEP_MM = 0.5;
-    private static final int ANGULAR_MEDIAN_HALF_WIDTH = 2;
+    /** Ray lengths are median-filtered over 2·4+1 = 9 neighbouring angles (67.5°), removing branch spikes. */
+    private static final int ANGULAR_MEDIAN_HALF_WIDTH = 4;
     private static final double HESSIAN_SIGMA_MM = 4.5;
+    /** Two consecutive samples (1 mm) out of the window end a ray. */
+    private static final int GAP_SAMPLES = 2;
+    /** Near the centre, out-of-window samples are skipped up to this fraction of the reference radius. */
+    private static final double SKIP_FRACTION = 0.5;
+    /** Contact cut: a dip below this fraction of the ray's running maximum ... */
+    private static final double DIP = 0.5;
+    /** ... followed by a rise above this fraction of it ends the ray at the dip (another bright structure). */
+    private static final double RISE = 0.7;
 
     private AortaSegmenter() {
     }
@@ -153,11 +162,12 @@ public final class AortaSegmenter {
         Section sec = null;
         double r0 = Double.NaN;
         for (int it = 0; it < 3; it++) {
-            sec = section(s, c, axis, r0, p);
+            sec = section(s, c, axis, r0, p.lowerHu(), p.upperHu(), p.radiusClipFactor());
             r0 = sec.radius;
             c = sec.centroid;
         }
-        CrossSection start = sec.toCrossSection(c, axis, Math.max(0.4 * r0, 1.5));
+        CrossSection start = section(s, c, axis, r0, p.lowerHu(), p.upperHu(), p.radiusClipFactor(), true)
+                .toCrossSection(c, axis, Math.max(0.4 * r0, 1.5));
         List<CrossSection> back = new ArrayList<>(), fwd = new ArrayList<>();
         for (int dirSign = 1; dirSign >= -1; dirSign -= 2) {
             List<CrossSection> out = dirSign == 1 ? fwd : back;
@@ -174,11 +184,9 @@ public final class AortaSegmenter {
                 if (!s.inside(q)) {
                     break;
                 }
-                Section x = section(s, q, d, ref, p);
-                if (radii.size() > 4 && x.radius > p.widening() * ref) {
-                    break;
-                }
-                if (x.radius < 0.4 * ref || x.openFraction > p.maxOpenFraction()) {
+                Section x = section(s, q, d, ref, p.lowerHu(), p.upperHu(), p.radiusClipFactor());
+                boolean widened = radii.size() > 4 && x.radius > p.widening() * ref;
+                if (widened || x.radius < 0.4 * ref || x.openFraction > p.maxOpenFraction()) {
                     break;
                 }
                 double[] lat = sub(x.centroid, q);
@@ -189,8 +197,8 @@ public final class AortaSegmenter {
                 double[] cen = add(q, lat);
                 double[] nd = unit(sub(cen, cur));
                 d = unit(add(scale(d, 0.6), scale(nd, 0.4)));
-                Section y = section(s, cen, d, ref, p);
-                out.add(y.toCrossSection(cen, d, step));
+                Section y = section(s, cen, d, ref, p.lowerHu(), p.upperHu(), p.radiusClipFactor());
+                out.add(section(s, cen, d, ref, p.lowerHu(), p.upperHu(), p.radiusClipFactor(), true).toCrossSection(cen, d, step));
                 radii.add(y.radius);
                 length += norm(sub(cen, cur));
                 cur = cen;
@@ -221,7 +229,11 @@ public final class AortaSegmenter {
         }
     }
 
-    private static Section section(Sampler s, double[] c, double[] d, double ref, SegmentationParameters p) {
+    private static Section section(Sampler s, double[] c, double[] d, double ref, double lowerHu, double upperHu, double clip) {
+        return section(s, c, d, ref, lowerHu, upperHu, clip, false);
+    }
+
+    private static Section section(Sampler s, double[] c, double[] d, double ref, double lowerHu, double upperHu, double clip, boolean dips) {
         double[][] f = frame(d);
         double[] u = f[0], w = f[1];
         double[] b = new double[RAYS];
@@ -234,16 +246,40 @@ public final class AortaSegmenter {
                 dir[e] = ct * u[e] + st * w[e];
             }
             double len = MAX_RAY_MM;
-            boolean prevOut = false;
+            int run = 0;
+            boolean entered = false;
+            double runMax = -Double.MAX_VALUE, dipMin = Double.MAX_VALUE, dipPos = 0;
+            double skip = Double.isNaN(ref) ? 0 : SKIP_FRACTION * ref;
             for (int m = 0; m < samples; m++) {
                 double t = m * RAY_STEP_MM;
                 double v = s.value(c[0] + t * dir[0], c[1] + t * dir[1], c[2] + t * dir[2]);
-                boolean outW = v < p.lowerHu() || v > p.upperHu();
-                if (outW && prevOut) {
-                    len = t - RAY_STEP_MM;
+                boolean outW = v < lowerHu || v > upperHu;
+                if (!outW && dips) {
+                    if (v > runMax) {
+                        runMax = v;
+                        dipMin = Double.MAX_VALUE;
+                    } else if (v < dipMin) {
+                        dipMin = v;
+                        dipPos = t;
+                    }
+                    if (entered && dipMin < DIP * runMax && v > RISE * runMax && dipPos > 0) {
+                        len = dipPos;
+                        break;
+                    }
+                }
+                if (!outW) {
+                    entered = true;
+                    run = 0;
+                    continue;
+                }
+                if (!entered && t < skip) {
+                    continue;
+                }
+                run++;
+                if (run >= GAP_SAMPLES) {
+                    len = Math.max(0, t - (run - 1) * RAY_STEP_MM - RAY_STEP_MM);
                     break;
                 }
-                prevOut = outW;
             }
             if (len >= MAX_RAY_MM) {
                 open++;
@@ -253,7 +289,7 @@ public final class AortaSegmenter {
         double r = Double.isNaN(ref) ? median(b) : ref;
         double[] bc = new double[RAYS];
         for (int a = 0; a < RAYS; a++) {
-            bc[a] = Math.min(b[a], p.radiusClipFactor() * r);
+            bc[a] = Math.min(b[a], clip * r);
         }
         double[] sm = new double[RAYS];
         double[] win = new double[2 * ANGULAR_MEDIAN_HALF_WIDTH + 1];
