@@ -118,22 +118,29 @@ public final class AortaSegmenter {
         List<CrossSection> sections = track(ct, seedLps, p, progress.sub(0, 0.5));
         progress.update(0.5, "rasterising " + sections.size() + " cross-sections");
         ImageGeometry g = ct.geometry();
-        byte[] mask = new byte[Math.toIntExact(g.voxelCount())];
-        rasterise(g, sections, mask);
+        int[] box = boundingBox(g, sections);
+        int bx = box[3] - box[0] + 1, by = box[4] - box[1] + 1, bz = box[5] - box[2] + 1;
+        byte[] crop = new byte[Math.multiplyExact(Math.multiplyExact(bx, by), bz)];
+        rasterise(g, sections, box, crop);
         progress.checkCancelled();
         int seed = RegionGrower.seedVoxel(ct, seedLps);
-        if (mask[seed] == 0) {
-            throw new IllegalStateException("segmentation from seed " + RegionGrower.fmt(seedLps) + " does not contain the seed; "
-                    + "the lumen there is not tube-shaped within the window [" + p.lowerHu() + ", " + p.upperHu() + "] HU");
+        int si = seed % g.columns() - box[0], sj = (seed / g.columns()) % g.rows() - box[1], sk = seed / (g.columns() * g.rows()) - box[2];
+        boolean inBox = si >= 0 && sj >= 0 && sk >= 0 && si < bx && sj < by && sk < bz;
+        if (!inBox || crop[si + bx * (sj + by * sk)] == 0) {
+            throw new IllegalStateException("segmentation from seed " + RegionGrower.fmt(seedLps) + " is empty: no tube-shaped lumen "
+                    + "within the window [" + p.lowerHu() + ", " + p.upperHu() + "] HU was found around the seed");
         }
-        byte[] out = new byte[mask.length];
-        int n = RegionGrower.flood(g, mask, seed, out);
+        byte[] comp = new byte[crop.length];
+        RegionGrower.flood(bx, by, bz, crop, si + bx * (sj + by * sk), comp);
         progress.update(0.8, "connected component");
         if (p.fillHoles()) {
-            RegionGrower.fillHoles(g, out);
+            RegionGrower.fillHoles(bx, by, bz, comp);
         }
-        if (n == 0) {
-            throw new IllegalStateException("segmentation from seed " + RegionGrower.fmt(seedLps) + " is empty");
+        byte[] out = new byte[Math.toIntExact(g.voxelCount())];
+        for (int k = 0; k < bz; k++) {
+            for (int j = 0; j < by; j++) {
+                System.arraycopy(comp, bx * (j + by * k), out, g.index(box[0], box[1] + j, box[2] + k), bx);
+            }
         }
         progress.update(1, "aorta segmented");
         return new LabelMap(g, out);
@@ -316,38 +323,71 @@ public final class AortaSegmenter {
         return out;
     }
 
-    /** Marks in {@code mask} every voxel centre inside the slab and star polygon of some cross-section. */
-    static void rasterise(ImageGeometry g, List<CrossSection> sections, byte[] mask) {
+    /** Voxel-index box of one cross-section's slab: {lo_i, lo_j, lo_k, hi_i, hi_j, hi_k}, clamped to the image. */
+    private static int[] sectionBox(ImageGeometry g, CrossSection cs) {
+        double maxSpacing = Math.max(g.spacingMm(0), Math.max(g.spacingMm(1), g.spacingMm(2)));
+        double rMax = 0;
+        for (double v : cs.rayMm) {
+            rMax = Math.max(rMax, v);
+        }
+        double half = 0.5 * cs.stepMm + 0.5 * maxSpacing;
+        double reach = Math.hypot(rMax + 0.5, half) + maxSpacing;
+        int[] box = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE};
+        double[] ijk = new double[3];
+        for (int corner = 0; corner < 8; corner++) {
+            double[] q = {cs.centerLps[0] + ((corner & 1) == 0 ? -reach : reach),
+                cs.centerLps[1] + ((corner & 2) == 0 ? -reach : reach), cs.centerLps[2] + ((corner & 4) == 0 ? -reach : reach)};
+            g.lpsToIndex(q, ijk);
+            for (int a = 0; a < 3; a++) {
+                box[a] = Math.min(box[a], (int) Math.floor(ijk[a]));
+                box[a + 3] = Math.max(box[a + 3], (int) Math.ceil(ijk[a]));
+            }
+        }
+        int[] size = {g.columns(), g.rows(), g.slices()};
+        for (int a = 0; a < 3; a++) {
+            box[a] = Math.max(0, box[a]);
+            box[a + 3] = Math.min(size[a] - 1, box[a + 3]);
+        }
+        return box;
+    }
+
+    /** Union of the section boxes, widened by one voxel (for hole filling), clamped to the image. */
+    private static int[] boundingBox(ImageGeometry g, List<CrossSection> sections) {
+        int[] box = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE};
+        for (CrossSection cs : sections) {
+            int[] b = sectionBox(g, cs);
+            for (int a = 0; a < 3; a++) {
+                box[a] = Math.min(box[a], b[a]);
+                box[a + 3] = Math.max(box[a + 3], b[a + 3]);
+            }
+        }
+        int[] size = {g.columns(), g.rows(), g.slices()};
+        for (int a = 0; a < 3; a++) {
+            box[a] = Math.max(0, box[a] - 1);
+            box[a + 3] = Math.min(size[a] - 1, box[a + 3] + 1);
+        }
+        return box;
+    }
+
+    /**
+     * Marks every voxel centre inside the slab and star polygon of some cross-section.
+     *
+     * @param box {lo_i, lo_j, lo_k, hi_i, hi_j, hi_k} of {@code crop} within the image
+     * @param crop 0/1 mask of the box, layout {@code (i − lo_i) + bx·((j − lo_j) + by·(k − lo_k))}
+     */
+    static void rasterise(ImageGeometry g, List<CrossSection> sections, int[] box, byte[] crop) {
         double maxSpacing = Math.max(g.spacingMm(0), Math.max(g.spacingMm(1), g.spacingMm(2)));
         double[] ijk = new double[3], lps = new double[3];
+        int bx = box[3] - box[0] + 1, by = box[4] - box[1] + 1;
         for (CrossSection cs : sections) {
-            double rMax = 0;
-            for (double v : cs.rayMm) {
-                rMax = Math.max(rMax, v);
-            }
             double half = 0.5 * cs.stepMm + 0.5 * maxSpacing;
-            double reach = Math.hypot(rMax + 0.5, half) + maxSpacing;
-            int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
-            int[] hi = {Integer.MIN_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE};
-            for (int corner = 0; corner < 8; corner++) {
-                double[] q = {cs.centerLps[0] + ((corner & 1) == 0 ? -reach : reach),
-                    cs.centerLps[1] + ((corner & 2) == 0 ? -reach : reach), cs.centerLps[2] + ((corner & 4) == 0 ? -reach : reach)};
-                g.lpsToIndex(q, ijk);
-                for (int a = 0; a < 3; a++) {
-                    lo[a] = Math.min(lo[a], (int) Math.floor(ijk[a]));
-                    hi[a] = Math.max(hi[a], (int) Math.ceil(ijk[a]));
-                }
-            }
-            int[] size = {g.columns(), g.rows(), g.slices()};
-            for (int a = 0; a < 3; a++) {
-                lo[a] = Math.max(0, lo[a]);
-                hi[a] = Math.min(size[a] - 1, hi[a]);
-            }
+            int[] sb = sectionBox(g, cs);
+            int[] lo = {sb[0], sb[1], sb[2]}, hi = {sb[3], sb[4], sb[5]};
             for (int k = lo[2]; k <= hi[2]; k++) {
                 for (int j = lo[1]; j <= hi[1]; j++) {
                     for (int i = lo[0]; i <= hi[0]; i++) {
-                        int n = g.index(i, j, k);
-                        if (mask[n] != 0) {
+                        int n = (i - box[0]) + bx * ((j - box[1]) + by * (k - box[2]));
+                        if (crop[n] != 0) {
                             continue;
                         }
                         ijk[0] = i;
@@ -368,9 +408,9 @@ public final class AortaSegmenter {
                         }
                         int a0 = (int) Math.floor(pos) % RAYS, a1 = (a0 + 1) % RAYS;
                         double fr = pos - Math.floor(pos);
-                        double bound = (1 - fr) * cs.rayMm[a0] + fr * cs.rayMm[a1] + 0.5;
+                        double bound = (1 - fr) * cs.rayMm[a0] + fr * cs.rayMm[a1];
                         if (rho <= bound) {
-                            mask[n] = 1;
+                            crop[n] = 1;
                         }
                     }
                 }
