@@ -254,7 +254,7 @@ public final class AortaSegmenter {
             }
             double len = MAX_RAY_MM;
             int run = 0;
-            boolean entered = false;
+            double runStart = 0;
             double runMax = -Double.MAX_VALUE, dipMin = Double.MAX_VALUE, dipPos = 0;
             double skip = Double.isNaN(ref) ? 0 : SKIP_FRACTION * ref;
             for (int m = 0; m < samples; m++) {
@@ -269,22 +269,23 @@ public final class AortaSegmenter {
                         dipMin = v;
                         dipPos = t;
                     }
-                    if (entered && dipMin < DIP * runMax && v > RISE * runMax && dipPos > 0) {
+                    if (dipMin < DIP * runMax && v > RISE * runMax && dipPos > 0) {
                         len = dipPos;
                         break;
                     }
                 }
                 if (!outW) {
-                    entered = true;
                     run = 0;
                     continue;
                 }
-                if (!entered && t < skip) {
-                    continue;
+                if (run == 0) {
+                    runStart = t;
                 }
                 run++;
-                if (run >= GAP_SAMPLES) {
-                    len = Math.max(0, t - (run - 1) * RAY_STEP_MM - RAY_STEP_MM);
+                // an out-of-window run ends the ray once it is GAP_SAMPLES long and reaches beyond the skip
+                // distance; shorter dark patches near the centre (flap, thrombus, noise) are crossed
+                if (run >= GAP_SAMPLES && t >= skip) {
+                    len = Math.max(0, runStart - RAY_STEP_MM);
                     break;
                 }
             }
