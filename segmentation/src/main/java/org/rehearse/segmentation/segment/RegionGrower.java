@@ -146,7 +146,12 @@ public final class RegionGrower {
      * @return number of voxels filled
      */
     static int flood(ImageGeometry g, byte[] in, int seed, byte[] out) {
-        int nx = g.columns(), ny = g.rows(), nz = g.slices(), nxy = nx * ny;
+        return flood(g.columns(), g.rows(), g.slices(), in, seed, out);
+    }
+
+    /** As {@link #flood(ImageGeometry, byte[], int, byte[])} on an nx × ny × nz box. */
+    static int flood(int nx, int ny, int nz, byte[] in, int seed, byte[] out) {
+        int nxy = nx * ny;
         if (in[seed] == 0) {
             return 0;
         }
@@ -188,7 +193,11 @@ public final class RegionGrower {
 
     /** Fills background cavities of {@code mask} (0/1) that are not 6-connected to the image border, in place. */
     static void fillHoles(ImageGeometry g, byte[] mask) {
-        int nx = g.columns(), ny = g.rows(), nz = g.slices();
+        fillHoles(g.columns(), g.rows(), g.slices(), mask);
+    }
+
+    /** As {@link #fillHoles(ImageGeometry, byte[])} on an nx × ny × nz box. */
+    static void fillHoles(int nx, int ny, int nz, byte[] mask) {
         byte[] bg = new byte[mask.length];
         for (int n = 0; n < mask.length; n++) {
             bg[n] = (byte) (mask[n] == 0 ? 1 : 0);
@@ -198,9 +207,9 @@ public final class RegionGrower {
             for (int j = 0; j < ny; j++) {
                 for (int i = 0; i < nx; i++) {
                     if (i == 0 || j == 0 || k == 0 || i == nx - 1 || j == ny - 1 || k == nz - 1) {
-                        int n = g.index(i, j, k);
+                        int n = i + nx * (j + ny * k);
                         if (bg[n] != 0 && outside[n] == 0) {
-                            flood(g, bg, n, outside);
+                            flood(nx, ny, nz, bg, n, outside);
                         }
                     } else if (j > 0 && j < ny - 1 && k > 0 && k < nz - 1) {
                         i = nx - 2; // jump to the far border column

@@ -49,13 +49,13 @@ public final class SegmentationParameters {
     }
 
     /**
-     * Defaults for contrast CTA: window [60, 1500] HU, smoothing σ 1.5 mm, radius clip 1.25, widening 1.4,
+     * Defaults for contrast CTA: window [40, 1500] HU, smoothing σ 1.0 mm, radius clip 1.2, widening 1.4,
      * open fraction 0.5, centerline length 800 mm, hole filling on.
      *
      * @return the default parameters
      */
     public static SegmentationParameters defaults() {
-        return new SegmentationParameters(60, 1500, 1.5, 1.25, 1.4, 0.5, 800, true);
+        return new SegmentationParameters(40, 1500, 1.0, 1.2, 1.4, 0.5, 800, true);
     }
 
     /** @return lower bound of the lumen window in HU (inclusive) */
