@@ -29,10 +29,13 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--dicom", description = "open this DICOM folder in the workstation instead of the sample case")
     Path dicom;
 
+    @Option(names = "--seed", paramLabel = "X,Y,Z", description = "with --dicom: segment from this point (LPS mm) once loaded")
+    String seed;
+
     /** PixelMed logs what it cannot read; our DICOM layer reports the same problems as errors, so its log is off. */
     static final java.util.logging.Logger PIXELMED_LOG = java.util.logging.Logger.getLogger("com.pixelmed");
     /** JavaFX warns that it runs from the class path, which is how Rehearse runs it on purpose. */
-    static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+    static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
 
     /** Where the commands print; System.out unless a test gives another stream. */
     private PrintStream out = System.out;
@@ -76,8 +79,16 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         DefaultCaseService service = new DefaultCaseService(AppPaths.sampleCacheDir());
-        WorkstationApp.launch(service, dicom == null ? new String[] {WorkstationApp.SAMPLE_OPTION}
-                : new String[] {"--dicom=" + dicom.toAbsolutePath()});
+        java.util.List<String> args = new java.util.ArrayList<>();
+        if (dicom == null) {
+            args.add(WorkstationApp.SAMPLE_OPTION);
+        } else {
+            args.add(WorkstationApp.DICOM_OPTION + dicom.toAbsolutePath());
+            if (seed != null) {
+                args.add(WorkstationApp.SEED_OPTION + seed);
+            }
+        }
+        WorkstationApp.launch(service, args.toArray(new String[0]));
         return 0;
     }
 

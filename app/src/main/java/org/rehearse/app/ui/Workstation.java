@@ -336,6 +336,15 @@ public class Workstation extends BorderPane {
      * @param dir the folder
      */
     public void openFolder(Path dir) {
+        openFolder(dir, null);
+    }
+
+    /**
+     * As {@link #openFolder(Path)}, then runs {@code then} after a successful load (e.g. segment from a given seed).
+     *
+     * @param then run on the FX thread after the series is shown, or null
+     */
+    public void openFolder(Path dir, Runnable then) {
         run("Scanning " + dir.getFileName(), p -> service.scanFolder(dir, p), series -> {
             if (series.isEmpty()) {
                 showErrorDialog("No images", "No image series found in " + dir + ".");
@@ -354,7 +363,7 @@ public class Workstation extends BorderPane {
                 }
                 choice = picked.get();
             }
-            loadSeries(dir, choice.uid(), null);
+            loadSeries(dir, choice.uid(), then);
         });
     }
 

@@ -1,5 +1,6 @@
 package org.rehearse.app.ui;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import javafx.application.Application;
@@ -16,6 +17,10 @@ import org.rehearse.app.workflow.CaseService;
 public class WorkstationApp extends Application {
     /** Command-line option: start on the sample case. */
     public static final String SAMPLE_OPTION = "--sample";
+    /** {@code --dicom=DIR}: open this DICOM folder on start (instead of the sample case). */
+    public static final String DICOM_OPTION = "--dicom=";
+    /** {@code --seed=x,y,z}: with {@link #DICOM_OPTION}, segment from this seed (LPS mm) once the series is loaded. */
+    public static final String SEED_OPTION = "--seed=";
     private static volatile CaseService service;
 
     private Workstation workstation;
@@ -55,9 +60,26 @@ public class WorkstationApp extends Application {
         workstation = showIn(stage, service);
         workstation.setOnExit(Platform::exit);
         List<String> args = getParameters().getRaw();
-        if (args.contains(SAMPLE_OPTION)) {
+        String dicom = option(args, DICOM_OPTION);
+        String seedText = option(args, SEED_OPTION);
+        if (dicom != null) {
+            double[] seed = seedText == null ? null : Workstation.parseSeed(seedText);
+            workstation.openFolder(Path.of(dicom), seed == null ? null : () -> {
+                workstation.setSeed(seed);
+                workstation.segmentFromSeed(seed);
+            });
+        } else if (args.contains(SAMPLE_OPTION)) {
             workstation.openSampleCase();
         }
+    }
+
+    private static String option(List<String> args, String prefix) {
+        for (String a : args) {
+            if (a.startsWith(prefix)) {
+                return a.substring(prefix.length());
+            }
+        }
+        return null;
     }
 
     @Override

@@ -133,6 +133,93 @@ public final class AortaSegmenter {
      * @throws Progress.CancelledException if cancelled
      */
     public static LabelMap segment(Volume ct, double[] seedLps, SegmentationParameters p, Progress progress) {
+        LabelMap tracked = segmentByTracking(ct, seedLps, p, progress.sub(0, 0.8));
+        progress.update(0.8, "checking a plain region grow against the tracked vessel");
+        LabelMap grown = growWithoutLeak(ct, seedLps, p, tracked.countNonZero());
+        progress.update(1, "aorta segmented");
+        return grown != null ? grown : tracked;
+    }
+
+    /** A region grow is accepted when it stays below this multiple of the tracked vessel's voxel count. */
+    public static final double LEAK_FACTOR = 1.5;
+
+    /**
+     * The plain seeded region grow (threshold at half the seed's HU, 6-connected), or null when it leaks. Where the
+     * lumen is bright and nothing as bright touches it (a clean CTA, the phantom), the grown region follows the
+     * threshold isosurface voxel by voxel and is more exact than the rasterised cross-sections; where it leaks into
+     * the heart or the spine it grows far beyond the tracked vessel, is abandoned as soon as it passes
+     * {@value #LEAK_FACTOR} × the tracked vessel's size, and the tracked vessel is kept. A grown region smaller than
+     * half the tracked one (a dim or dissected lumen) is not used either.
+     */
+    static LabelMap growWithoutLeak(Volume ct, double[] seedLps, SegmentationParameters p, long trackedVoxels) {
+        ImageGeometry g = ct.geometry();
+        short[] v = ct.values();
+        int seed = RegionGrower.seedVoxel(ct, seedLps);
+        double lower = Math.max(p.lowerHu(), 0.5 * localMedianHu(ct, seed));
+        double upper = p.upperHu();
+        long cap = (long) (LEAK_FACTOR * trackedVoxels);
+        byte[] out = new byte[v.length];
+        if (v[seed] < lower || v[seed] > upper) {
+            return null;
+        }
+        int nx = g.columns(), ny = g.rows(), nxy = nx * ny, n = v.length;
+        // each voxel enters the queue once; more than 2·cap entries means the region has leaked
+        int[] queue = new int[(int) Math.min(n, 2 * cap + 1024)];
+        int head = 0, tail = 0;
+        out[seed] = 1;
+        queue[tail++] = seed;
+        while (head < tail) {
+            if (head > cap) {
+                return null;
+            }
+            int q = queue[head++];
+            int i = q % nx, j = (q / nx) % ny;
+            int[] nb = {i > 0 ? q - 1 : -1, i < nx - 1 ? q + 1 : -1, j > 0 ? q - nx : -1, j < ny - 1 ? q + nx : -1,
+                    q - nxy, q + nxy};
+            for (int r : nb) {
+                if (r >= 0 && r < n && out[r] == 0 && v[r] >= lower && v[r] <= upper) {
+                    if (tail == queue.length) {
+                        return null;
+                    }
+                    out[r] = 1;
+                    queue[tail++] = r;
+                }
+            }
+        }
+        int count = tail;
+        if (count < 0.5 * trackedVoxels) {
+            return null;
+        }
+        if (p.fillHoles()) {
+            RegionGrower.fillHoles(g, out);
+        }
+        return new LabelMap(g, out);
+    }
+
+    /** Median HU of the 5×5×5 voxels around a voxel (clipped at the border). */
+    private static double localMedianHu(Volume ct, int index) {
+        ImageGeometry g = ct.geometry();
+        int i0 = index % g.columns(), j0 = (index / g.columns()) % g.rows(), k0 = index / (g.columns() * g.rows());
+        List<Integer> values = new ArrayList<>();
+        for (int k = k0 - 2; k <= k0 + 2; k++) {
+            for (int j = j0 - 2; j <= j0 + 2; j++) {
+                for (int i = i0 - 2; i <= i0 + 2; i++) {
+                    if (g.contains(i, j, k)) {
+                        values.add(ct.get(i, j, k));
+                    }
+                }
+            }
+        }
+        values.sort(null);
+        return values.get(values.size() / 2);
+    }
+
+    /**
+     * The tracked vessel alone (the cross-section method above, without the region-grow check).
+     *
+     * @see #segment
+     */
+    public static LabelMap segmentByTracking(Volume ct, double[] seedLps, SegmentationParameters p, Progress progress) {
         List<CrossSection> sections = track(ct, seedLps, p, progress.sub(0, 0.5));
         progress.update(0.5, "rasterising " + sections.size() + " cross-sections");
         ImageGeometry g = ct.geometry();

@@ -193,7 +193,45 @@ public final class RegionGrower {
 
     /** Fills background cavities of {@code mask} (0/1) that are not 6-connected to the image border, in place. */
     static void fillHoles(ImageGeometry g, byte[] mask) {
-        fillHoles(g.columns(), g.rows(), g.slices(), mask);
+        // work inside the mask's bounding box grown by one voxel: a cavity cannot lie outside it
+        int nx = g.columns(), ny = g.rows(), nz = g.slices();
+        int i0 = nx, j0 = ny, k0 = nz, i1 = -1, j1 = -1, k1 = -1;
+        for (int k = 0, n = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++, n++) {
+                    if (mask[n] != 0) {
+                        if (i < i0) i0 = i;
+                        if (i > i1) i1 = i;
+                        if (j < j0) j0 = j;
+                        if (j > j1) j1 = j;
+                        if (k < k0) k0 = k;
+                        if (k > k1) k1 = k;
+                    }
+                }
+            }
+        }
+        if (i1 < 0) {
+            return;
+        }
+        i0 = Math.max(0, i0 - 1);
+        j0 = Math.max(0, j0 - 1);
+        k0 = Math.max(0, k0 - 1);
+        i1 = Math.min(nx - 1, i1 + 1);
+        j1 = Math.min(ny - 1, j1 + 1);
+        k1 = Math.min(nz - 1, k1 + 1);
+        int bx = i1 - i0 + 1, by = j1 - j0 + 1, bz = k1 - k0 + 1;
+        byte[] crop = new byte[bx * by * bz];
+        for (int k = 0; k < bz; k++) {
+            for (int j = 0; j < by; j++) {
+                System.arraycopy(mask, g.index(i0, j0 + j, k0 + k), crop, bx * (j + by * k), bx);
+            }
+        }
+        fillHoles(bx, by, bz, crop);
+        for (int k = 0; k < bz; k++) {
+            for (int j = 0; j < by; j++) {
+                System.arraycopy(crop, bx * (j + by * k), mask, g.index(i0, j0 + j, k0 + k), bx);
+            }
+        }
     }
 
     /** As {@link #fillHoles(ImageGeometry, byte[])} on an nx × ny × nz box. */
