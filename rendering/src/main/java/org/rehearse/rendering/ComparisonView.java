@@ -46,6 +46,8 @@ public class ComparisonView extends BorderPane {
     public static final Map<String, Double> DEFAULT_UPPER_LIMITS = Map.of("Peak gradient (mmHg)", 20.0);
     /** Most candidates shown side by side. */
     public static final int MAX_CANDIDATES = 6;
+    /** Home view of the candidates' 3D views: left anterior oblique 60°, which opens the aortic arch. */
+    public static final double LAO_AZIMUTH_DEG = -60;
     private static final Color OK_COLOUR = Color.rgb(200, 30, 45);
 
     private final HBox cards = new HBox(8);
@@ -124,6 +126,7 @@ public class ComparisonView extends BorderPane {
         for (CandidateDisplay c : candidates) {
             boolean bad = exceedsLimit(c);
             SurfaceView3D v = new SurfaceView3D();
+            v.setHomeAngles(LAO_AZIMUTH_DEG, 0);
             v.setPrefSize(300, 300);
             v.setMinSize(80, 80);
             v.setBackground3D(Color.rgb(28, 30, 38));

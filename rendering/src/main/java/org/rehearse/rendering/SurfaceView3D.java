@@ -166,7 +166,22 @@ public class SurfaceView3D extends Region {
             cameraState.set(CameraState.DEFAULT);
             return;
         }
-        cameraState.set(framing(b));
+        cameraState.set(framing(b).withAngles(homeAzimuthDeg, homeElevationDeg));
+    }
+
+    private double homeAzimuthDeg;
+    private double homeElevationDeg;
+
+    /**
+     * Sets the view angles that {@link #resetView()} returns to (default 0, 0: anterior view). For the thoracic aorta
+     * a left anterior oblique view (azimuth −60°) opens the arch, as in angiography of a coarctation.
+     *
+     * @param azimuthDeg   see {@link CameraState#azimuthDeg()}; negative turns the camera towards the patient's left
+     * @param elevationDeg see {@link CameraState#elevationDeg()}
+     */
+    public void setHomeAngles(double azimuthDeg, double elevationDeg) {
+        this.homeAzimuthDeg = azimuthDeg;
+        this.homeElevationDeg = elevationDeg;
     }
 
     /**

@@ -105,6 +105,7 @@ public class Workstation extends BorderPane {
 
     /** @param service the case steps (the real pipeline, or a test double) */
     public Workstation(CaseService service) {
+        surfaceView.setHomeAngles(ComparisonView.LAO_AZIMUTH_DEG, 0);
         this.service = service;
         busy = Bindings.createBooleanBinding(() -> currentTask.get() != null && isActive(currentTask.get()), currentTask);
         noImage = image.isNull();
