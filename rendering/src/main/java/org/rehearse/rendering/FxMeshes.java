@@ -114,29 +114,6 @@ public final class FxMeshes {
      * @return 3·V floats in LPS, outward for an outward-oriented (CCW) mesh; (0, 0, 0) for isolated vertices
      */
     public static float[] vertexNormals(SurfaceMesh mesh) {
-        float[] p = mesh.pointsLps();
-        int[] t = mesh.triangles();
-        double[] acc = new double[p.length];
-        for (int f = 0; f < t.length; f += 3) {
-            int a = 3 * t[f], b = 3 * t[f + 1], c = 3 * t[f + 2];
-            double ux = p[b] - p[a], uy = p[b + 1] - p[a + 1], uz = p[b + 2] - p[a + 2];
-            double vx = p[c] - p[a], vy = p[c + 1] - p[a + 1], vz = p[c + 2] - p[a + 2];
-            double nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
-            for (int q : new int[] {a, b, c}) {
-                acc[q] += nx;
-                acc[q + 1] += ny;
-                acc[q + 2] += nz;
-            }
-        }
-        float[] out = new float[p.length];
-        for (int q = 0; q < p.length; q += 3) {
-            double len = Math.sqrt(acc[q] * acc[q] + acc[q + 1] * acc[q + 1] + acc[q + 2] * acc[q + 2]);
-            if (len > 0) {
-                out[q] = (float) (acc[q] / len);
-                out[q + 1] = (float) (acc[q + 1] / len);
-                out[q + 2] = (float) (acc[q + 2] / len);
-            }
-        }
-        return out;
+        return SurfaceMesh.vertexNormals(mesh.pointsLps(), mesh.triangles());
     }
 }

@@ -116,6 +116,40 @@ public final class SurfaceMesh {
         return true;
     }
 
+    /**
+     * Area-weighted unit vertex normals: each vertex gets the normalised sum of the cross products (edge1 × edge2) of
+     * its triangles, so larger triangles weigh more.
+     *
+     * @param pointsLps 3·V coordinates, layout as in the class documentation
+     * @param triangles 3·T vertex indices, counter-clockwise seen from outside
+     * @return 3·V floats, outward for an outward-oriented mesh; (0, 0, 0) for a vertex of no (or only degenerate) triangles
+     */
+    public static float[] vertexNormals(float[] pointsLps, int[] triangles) {
+        float[] p = pointsLps;
+        double[] acc = new double[p.length];
+        for (int f = 0; f < triangles.length; f += 3) {
+            int a = 3 * triangles[f], b = 3 * triangles[f + 1], c = 3 * triangles[f + 2];
+            double ux = p[b] - p[a], uy = p[b + 1] - p[a + 1], uz = p[b + 2] - p[a + 2];
+            double vx = p[c] - p[a], vy = p[c + 1] - p[a + 1], vz = p[c + 2] - p[a + 2];
+            double nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
+            for (int q : new int[] {a, b, c}) {
+                acc[q] += nx;
+                acc[q + 1] += ny;
+                acc[q + 2] += nz;
+            }
+        }
+        float[] out = new float[p.length];
+        for (int q = 0; q < p.length; q += 3) {
+            double len = Math.sqrt(acc[q] * acc[q] + acc[q + 1] * acc[q + 1] + acc[q + 2] * acc[q + 2]);
+            if (len > 0) {
+                out[q] = (float) (acc[q] / len);
+                out[q + 1] = (float) (acc[q + 1] / len);
+                out[q + 2] = (float) (acc[q + 2] / len);
+            }
+        }
+        return out;
+    }
+
     /** @return {minX, minY, minZ, maxX, maxY, maxZ} in LPS mm; all NaN when there are no vertices */
     public double[] boundsLps() {
         double[] b = {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN};

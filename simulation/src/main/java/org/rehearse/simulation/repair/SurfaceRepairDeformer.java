@@ -97,7 +97,7 @@ public final class SurfaceRepairDeformer {
             q[i + 2] = (float) (c[2] + (v[2] - c[2]) * f);
         }
         int[] tri = nativeSurface.triangles();
-        float[] normals = nativeSurface.normals().length == 0 ? new float[0] : vertexNormals(q, tri);
+        float[] normals = nativeSurface.normals().length == 0 ? new float[0] : SurfaceMesh.vertexNormals(q, tri);
         return new SurfaceMesh(q, tri, normals);
     }
 
@@ -121,29 +121,4 @@ public final class SurfaceRepairDeformer {
         return best;
     }
 
-    /** Area-weighted unit vertex normals (sum of the triangles' cross products), 3·V floats. */
-    static float[] vertexNormals(float[] p, int[] tri) {
-        double[] n = new double[p.length];
-        for (int t = 0; t < tri.length; t += 3) {
-            int i = 3 * tri[t], j = 3 * tri[t + 1], k = 3 * tri[t + 2];
-            double ux = p[j] - p[i], uy = p[j + 1] - p[i + 1], uz = p[j + 2] - p[i + 2];
-            double vx = p[k] - p[i], vy = p[k + 1] - p[i + 1], vz = p[k + 2] - p[i + 2];
-            double cx = uy * vz - uz * vy, cy = uz * vx - ux * vz, cz = ux * vy - uy * vx;
-            for (int c : new int[] {i, j, k}) {
-                n[c] += cx;
-                n[c + 1] += cy;
-                n[c + 2] += cz;
-            }
-        }
-        float[] out = new float[p.length];
-        for (int i = 0; i < p.length; i += 3) {
-            double l = Math.sqrt(n[i] * n[i] + n[i + 1] * n[i + 1] + n[i + 2] * n[i + 2]);
-            if (l > 0) {
-                out[i] = (float) (n[i] / l);
-                out[i + 1] = (float) (n[i + 1] / l);
-                out[i + 2] = (float) (n[i + 2] / l);
-            }
-        }
-        return out;
-    }
 }
