@@ -32,6 +32,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "X,Y,Z", description = "with --dicom: segment from this point (LPS mm) once loaded")
     String seed;
 
+    @Option(names = "--compare", description = "once segmented, simulate the candidate repairs and show the comparison")
+    boolean compare;
+
     /** PixelMed logs what it cannot read; our DICOM layer reports the same problems as errors, so its log is off. */
     static final java.util.logging.Logger PIXELMED_LOG = java.util.logging.Logger.getLogger("com.pixelmed");
     /** JavaFX warns that it runs from the class path, which is how Rehearse runs it on purpose. */
@@ -87,6 +90,9 @@ public final class Main implements Callable<Integer> {
             if (seed != null) {
                 args.add(WorkstationApp.SEED_OPTION + seed);
             }
+        }
+        if (compare) {
+            args.add(WorkstationApp.COMPARE_OPTION);
         }
         WorkstationApp.launch(service, args.toArray(new String[0]));
         return 0;

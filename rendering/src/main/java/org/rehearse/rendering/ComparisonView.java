@@ -179,9 +179,6 @@ public class ComparisonView extends BorderPane {
         Set<String> keys = new LinkedHashSet<>();
         candidates.forEach(c -> keys.addAll(c.outcomes().keySet()));
         for (String key : keys) {
-            double maxAbs = candidates.stream().map(c -> c.outcomes().get(key))
-                    .filter(v -> v != null && !v.isNaN()).mapToDouble(Math::abs).max().orElse(0);
-            int decimals = maxAbs >= 100 ? 0 : maxAbs >= 10 ? 1 : 2;
             TableColumn<CandidateDisplay, Double> col = new TableColumn<>(key);
             col.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().outcomes().get(key)));
             col.setCellFactory(tc -> new TableCell<>() {
@@ -193,7 +190,7 @@ public class ComparisonView extends BorderPane {
                         setStyle("");
                         return;
                     }
-                    setText(format(v, decimals));
+                    setText(format(v, significantDecimals(v)));
                     setStyle(exceeds(key, v) ? "-fx-text-fill: red; -fx-font-weight: bold; -fx-alignment: CENTER-RIGHT;"
                             : "-fx-alignment: CENTER-RIGHT;");
                 }
@@ -205,6 +202,12 @@ public class ComparisonView extends BorderPane {
         table.setFixedCellSize(26);
         table.setPrefHeight(26 * Math.max(1, candidates.size()) + 34);
         table.setMinHeight(table.getPrefHeight());
+    }
+
+    /** @return decimals that keep about three significant digits: 0 from 100, 1 from 1, else 2 */
+    static int significantDecimals(Double v) {
+        double a = v == null || v.isNaN() ? 0 : Math.abs(v);
+        return a >= 100 ? 0 : a >= 1 ? 1 : 2;
     }
 
     /** @return the value with the given number of decimals, "—" when missing or NaN */

@@ -21,6 +21,8 @@ public class WorkstationApp extends Application {
     public static final String DICOM_OPTION = "--dicom=";
     /** {@code --seed=x,y,z}: with {@link #DICOM_OPTION}, segment from this seed (LPS mm) once the series is loaded. */
     public static final String SEED_OPTION = "--seed=";
+    /** {@code --compare}: once the aorta is segmented, simulate the candidate repairs and show the comparison. */
+    public static final String COMPARE_OPTION = "--compare";
     private static volatile CaseService service;
 
     private Workstation workstation;
@@ -60,6 +62,13 @@ public class WorkstationApp extends Application {
         workstation = showIn(stage, service);
         workstation.setOnExit(Platform::exit);
         List<String> args = getParameters().getRaw();
+        if (args.contains(COMPARE_OPTION)) {
+            workstation.segmentationProperty().addListener((obs, old, seg) -> {
+                if (seg != null && workstation.comparisonProperty().get() == null) {
+                    workstation.compareRepairs();
+                }
+            });
+        }
         String dicom = option(args, DICOM_OPTION);
         String seedText = option(args, SEED_OPTION);
         if (dicom != null) {
