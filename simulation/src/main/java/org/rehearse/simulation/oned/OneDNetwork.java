@@ -12,9 +12,17 @@ import java.util.List;
  * @param vessels    the vessels (at least one)
  * @param inlet      the inlet flow waveform
  * @param externalPressurePa external (reference) pressure Pext of the tube law (Pa); openBF uses 0
+ * @param stenoses   lumped stenoses, each at a node where exactly one vessel ends and one begins (may be empty)
  */
 public record OneDNetwork(String name, double rhoKgM3, double muPaS, List<OneDVessel> vessels, InletWaveform inlet,
-                          double externalPressurePa) {
+                          double externalPressurePa, List<StenosisElement> stenoses) {
+
+    /** A network without lumped stenoses. */
+    public OneDNetwork(String name, double rhoKgM3, double muPaS, List<OneDVessel> vessels, InletWaveform inlet,
+                       double externalPressurePa) {
+        this(name, rhoKgM3, muPaS, vessels, inlet, externalPressurePa, List.of());
+    }
+
     /** @throws IllegalArgumentException on a non-positive ρ or μ, or no vessels */
     public OneDNetwork {
         if (!(rhoKgM3 > 0) || !(muPaS > 0) || !Double.isFinite(rhoKgM3 + muPaS)) {
@@ -23,6 +31,7 @@ public record OneDNetwork(String name, double rhoKgM3, double muPaS, List<OneDVe
         }
         if (vessels == null || vessels.isEmpty()) throw new IllegalArgumentException("network " + name + ": no vessels");
         vessels = List.copyOf(vessels);
+        stenoses = stenoses == null ? List.of() : List.copyOf(stenoses);
         if (inlet == null) throw new IllegalArgumentException("network " + name + ": no inlet waveform");
     }
 

@@ -57,4 +57,16 @@ public interface Repair {
     default VesselModel applyForDisplay(VesselModel vessel) {
         return apply(vessel);
     }
+
+    /**
+     * Where a point of the native vessel lies on the repaired one (used to place pressure probes at the same anatomy
+     * in every candidate).
+     *
+     * @param nativeArcLengthMm arc length on the native vessel (mm from its proximal end)
+     * @return arc length on the vessel {@link #apply} returns (mm); the identity except for a resection, which
+     *         shortens the vessel
+     */
+    default double mapArcLengthMm(double nativeArcLengthMm) {
+        return nativeArcLengthMm;
+    }
 }

@@ -28,10 +28,10 @@ public final class RepairFactory {
     private RepairFactory() {
     }
 
-    /** @return native, resection, patch and stent with default parameters for this lesion */
+    /** @return native, resection, patch, stent and balloon with default parameters for this lesion */
     public static List<Repair> defaults(Lesion lesion, VesselModel vessel) {
         return List.of(create("native", lesion, vessel), create("resection", lesion, vessel),
-                create("patch", lesion, vessel), create("stent", lesion, vessel));
+                create("patch", lesion, vessel), create("stent", lesion, vessel), create("balloon", lesion, vessel));
     }
 
     /**

@@ -114,6 +114,15 @@ public final class ResectionRepair extends AbstractRepair {
         return new VesselModel(ns, nd, nw, v.referenceDiameterMm());
     }
 
+    /** Points before the resected segment keep their place, points after it move up by its length. */
+    @Override
+    public double mapArcLengthMm(double nativeArcLengthMm) {
+        double a = param("startMm"), b = param("endMm");
+        if (nativeArcLengthMm <= a) return nativeArcLengthMm;
+        if (nativeArcLengthMm >= b) return nativeArcLengthMm - (b - a);
+        return a;
+    }
+
     /** Native length kept; the resected segment widened to the anastomosis diameter with the same shoulders. */
     @Override
     public VesselModel applyForDisplay(VesselModel vessel) {

@@ -36,8 +36,7 @@ class RepairPipelineTest {
 
     @Test
     void everyRepairLowersTheGradient() {
-        List<Repair> candidates = new java.util.ArrayList<>(RepairFactory.defaults(lesion, vessel));
-        candidates.add(RepairFactory.create("balloon", lesion, vessel));
+        List<Repair> candidates = RepairFactory.defaults(lesion, vessel);
         assertEquals(List.of("native", "resection", "patch", "stent", "balloon"),
                 candidates.stream().map(Repair::name).toList());
         SteadyStenosisModel model = new SteadyStenosisModel();
