@@ -54,7 +54,8 @@ public final class Autosave implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Path folder;
-    private long generation;
+    private final Object io = new Object(); // serialises file writing; never held by the editing thread for long
+    private volatile long generation;
     private long lastSavedModification = Long.MIN_VALUE;
     private ExecutorService executor;
 
@@ -74,10 +75,11 @@ public final class Autosave implements AutoCloseable {
         generation = generations(folder).isEmpty() ? 0 : generations(folder).lastKey();
     }
 
+    /** @return the autosave folder */
     public Path folder() { return folder; }
 
-    /** @return the generation of the last save (0 when none yet) */
-    public synchronized long generation() { return generation; }
+    /** @return the generation of the last completed save (0 when none yet) */
+    public long generation() { return generation; }
 
     /**
      * Saves the segmentation now, on the calling thread (the caller must not edit it meanwhile; see
@@ -86,7 +88,13 @@ public final class Autosave implements AutoCloseable {
      * @return the JSON file of the new generation
      * @throws IOException when writing fails; the previous generation is then still intact
      */
-    public synchronized Path save(Segmentation segmentation) throws IOException {
+    public Path save(Segmentation segmentation) throws IOException {
+        synchronized (io) {
+            return write(segmentation);
+        }
+    }
+
+    private Path write(Segmentation segmentation) throws IOException {
         long g = generation + 1;
         LabelMap map = segmentation.labelMap();
         byte[] labels = map.labels();
@@ -137,7 +145,7 @@ public final class Autosave implements AutoCloseable {
     /**
      * Saves in the background when the segmentation changed since the last save through this method: a snapshot
      * (copy of the label map, ≈80 MB and ≈20 ms for 512×512×300) is taken on the calling (editing) thread, the
-     * files are written on a single background thread.
+     * files are written on a single background thread. The calling thread never waits for a save in progress.
      *
      * @return a future of the JSON file written, or of null when nothing changed; a failure completes it
      *         exceptionally with the IOException
@@ -168,7 +176,13 @@ public final class Autosave implements AutoCloseable {
     }
 
     /** Deletes all autosave files of the folder (after the user saved properly or chose not to recover). */
-    public synchronized void discard() throws IOException {
+    public void discard() throws IOException {
+        synchronized (io) {
+            discardFiles();
+        }
+    }
+
+    private void discardFiles() throws IOException {
         for (long g : generations(folder).keySet()) {
             String b = String.format("autosave-%012d", g);
             Files.deleteIfExists(folder.resolve(b + ".json"));

@@ -139,8 +139,7 @@ public final class Edit {
 
     private void checkSize(byte[] a) {
         if (runs > 0) {
-            int last = runStart[runs - 1] + runLength[runs - 1] - 1;
-            int max = Math.max(last, 0);
+            int max = 0;
             for (int r = 0; r < runs; r++) {
                 max = Math.max(max, runStart[r] + runLength[r] - 1);
             }

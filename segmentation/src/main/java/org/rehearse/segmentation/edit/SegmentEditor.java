@@ -80,6 +80,7 @@ public final class SegmentEditor {
             Math.sqrt((x[0] * x[4] - x[1] * x[3]) / det)};
     }
 
+    /** @return the document this editor changes */
     public Segmentation segmentation() { return segmentation; }
 
     /** @return whether tools that add voxels may replace voxels of other labels (default true) */
@@ -682,7 +683,7 @@ public final class SegmentEditor {
 
     /**
      * Gaussian smoothing: the label's binary mask is filtered with a Gaussian of standard deviation {@code sigmaMm}
-     * (per axis σ/spacing voxels, truncated at 3σ) and re-thresholded at 0.5. Rounds corners and removes bumps and
+     * (per axis σ/spacing voxels, truncated at 3σ) and re-thresholded at 0.5 (voxels with filtered value ≥ 0.5 carry the label). Rounds corners and removes bumps and
      * notches smaller than about σ; the volume of smooth convex shapes is roughly kept.
      *
      * @param sigmaMm σ in mm, &gt; 0

@@ -60,7 +60,9 @@ public final class Segmentation {
 
     /** @return the label map (not a copy); write into it only through edits */
     public LabelMap labelMap() { return labelMap; }
+    /** @return the voxel grid of the label map */
     public ImageGeometry geometry() { return labelMap.geometry(); }
+    /** @return the undo history of this segmentation's voxel edits */
     public UndoStack undoStack() { return undoStack; }
 
     /** @return the labels ordered by value (an unmodifiable copy) */

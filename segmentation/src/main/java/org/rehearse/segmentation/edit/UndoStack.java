@@ -45,7 +45,9 @@ public final class UndoStack {
         this.maxSteps = maxSteps;
     }
 
+    /** @return the memory bound in bytes */
     public long maxBytes() { return maxBytes; }
+    /** @return the most undo steps kept */
     public int maxSteps() { return maxSteps; }
 
     /**
@@ -100,7 +102,9 @@ public final class UndoStack {
         return Optional.of(e);
     }
 
+    /** @return true when there is an edit to undo */
     public boolean canUndo() { return !undo.isEmpty(); }
+    /** @return true when there is an undone edit to redo */
     public boolean canRedo() { return !redo.isEmpty(); }
     /** @return the number of undo steps held */
     public int undoSize() { return undo.size(); }

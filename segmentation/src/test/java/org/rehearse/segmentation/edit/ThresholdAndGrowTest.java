@@ -132,4 +132,29 @@ class ThresholdAndGrowTest {
         assertEquals(0, s.count(1));
         assertEquals(0, s.undoStack().undoSize());
     }
+
+    @Test
+    void onTheRealCtaTheCrossSectionBoundReducesTheLeakIntoHeartAndSpine() throws Exception {
+        Volume ct = CtaData.ct();
+        org.rehearse.segmentation.image.LabelMap truth = org.rehearse.segmentation.nifti.NiftiLabelIo.read(CtaData.label("aorta"));
+        double[] dice = new double[2];
+        long[] count = new long[2];
+        for (int run = 0; run < 2; run++) {
+            Segmentation s = new Segmentation(ct.geometry());
+            s.addLabel(new LabelInfo(1, "aorta", 0xD8654F));
+            GrowParameters p = GrowParameters.range(200, 1500);
+            if (run == 1) {
+                p = p.withMaxCrossSection(1500, SliceOrientation.AXIAL);
+            }
+            new SegmentEditor(s, ct).growFromLpsSeeds(1, List.of(CtaData.SEED_LPS), p);
+            dice[run] = s.labelMap().dice(truth);
+            count[run] = s.count(1);
+        }
+        System.out.printf(java.util.Locale.ROOT, "real CTA region growing 200…1500 HU: unbounded %d voxels Dice %.3f; "
+                + "cross-section ≤ 1500 mm² %d voxels Dice %.3f (TotalSegmentator aorta %d voxels)%n",
+                count[0], dice[0], count[1], dice[1], truth.countNonZero());
+        assertTrue(count[0] > 2 * truth.countNonZero(), "unbounded growing leaks (README: heart and spine)");
+        assertTrue(count[1] < count[0] / 3, "the bound stops most of the leak");
+        assertTrue(dice[1] > dice[0] + 0.1, "Dice improves: " + dice[0] + " -> " + dice[1]);
+    }
 }
