@@ -217,6 +217,7 @@ public final class SegmentEditor {
      *
      * @param label the label value to paint or erase
      * @param erase false to paint (set voxels to the label), true to erase (set the label's voxels to background)
+     * @return the stroke; call {@link Stroke#end()} when the mouse is released
      * @throws IllegalArgumentException when the label is not defined
      */
     public Stroke beginStroke(int label, boolean erase) {
@@ -224,28 +225,62 @@ public final class SegmentEditor {
         return new Stroke(label, erase);
     }
 
-    /** Paints one sphere (radius mm, centre LPS) with the label as one undoable edit. @see Stroke#sphere */
+    /**
+     * Paints one sphere with the label as one undoable edit (see {@link Stroke#sphere}).
+     *
+     * @param label     label value
+     * @param centreLps sphere centre, LPS mm
+     * @param radiusMm  radius in mm, &gt; 0
+     * @return the edit (already committed to the undo stack)
+     * @throws IllegalArgumentException when the label is undefined or the radius is not positive
+     */
     public Edit paintSphere(int label, double[] centreLps, double radiusMm) {
         Stroke s = beginStroke(label, false);
         s.sphere(centreLps, radiusMm);
         return s.end();
     }
 
-    /** Erases one sphere (radius mm, centre LPS) of the label as one undoable edit. @see Stroke#sphere */
+    /**
+     * Erases one sphere of the label (its voxels become background) as one undoable edit (see {@link Stroke#sphere}).
+     *
+     * @param label     label value
+     * @param centreLps sphere centre, LPS mm
+     * @param radiusMm  radius in mm, &gt; 0
+     * @return the edit (already committed to the undo stack)
+     * @throws IllegalArgumentException when the label is undefined or the radius is not positive
+     */
     public Edit eraseSphere(int label, double[] centreLps, double radiusMm) {
         Stroke s = beginStroke(label, true);
         s.sphere(centreLps, radiusMm);
         return s.end();
     }
 
-    /** Paints one disc in a slice of the orientation as one undoable edit. @see Stroke#disc */
+    /**
+     * Paints one disc in a slice of the orientation as one undoable edit (see {@link Stroke#disc}).
+     *
+     * @param label       label value
+     * @param centreLps   disc centre, LPS mm
+     * @param radiusMm    radius in mm, &gt; 0
+     * @param orientation slice orientation of the disc
+     * @return the edit (already committed to the undo stack)
+     * @throws IllegalArgumentException when the label is undefined or the radius is not positive
+     */
     public Edit paintDisc(int label, double[] centreLps, double radiusMm, SliceOrientation orientation) {
         Stroke s = beginStroke(label, false);
         s.disc(centreLps, radiusMm, orientation);
         return s.end();
     }
 
-    /** Erases one disc in a slice of the orientation as one undoable edit. @see Stroke#disc */
+    /**
+     * Erases one disc of the label in a slice of the orientation as one undoable edit (see {@link Stroke#disc}).
+     *
+     * @param label       label value
+     * @param centreLps   disc centre, LPS mm
+     * @param radiusMm    radius in mm, &gt; 0
+     * @param orientation slice orientation of the disc
+     * @return the edit (already committed to the undo stack)
+     * @throws IllegalArgumentException when the label is undefined or the radius is not positive
+     */
     public Edit eraseDisc(int label, double[] centreLps, double radiusMm, SliceOrientation orientation) {
         Stroke s = beginStroke(label, true);
         s.disc(centreLps, radiusMm, orientation);
@@ -506,6 +541,8 @@ public final class SegmentEditor {
     /**
      * Counts the islands (connected components) of a label.
      *
+     * @param label        label value
+     * @param connectivity neighbourhood of a voxel
      * @return the voxel counts of the islands, largest first (empty when the label has no voxel)
      */
     public int[] islandSizes(int label, Connectivity connectivity) {
@@ -528,6 +565,9 @@ public final class SegmentEditor {
      * Keeps only the largest island of the label (ties: the first in index order); all other islands become
      * background.
      *
+     * @param label        label value
+     * @param connectivity neighbourhood of a voxel
+     * @return the edit
      * @throws IllegalArgumentException when the label is undefined
      */
     public Edit keepLargestIsland(int label, Connectivity connectivity) {
@@ -537,6 +577,9 @@ public final class SegmentEditor {
     /**
      * Removes the islands of the label smaller than a volume.
      *
+     * @param label        label value
+     * @param connectivity neighbourhood of a voxel
+     * @return the edit
      * @param minVolumeMm3 islands with voxel count × voxel volume below this (mm³) become background; ≥ 0
      * @throws IllegalArgumentException when the label is undefined or the volume is negative
      */
@@ -625,7 +668,10 @@ public final class SegmentEditor {
      * Grows (dilates) the label by a margin: every voxel whose centre lies within {@code marginMm} of a label voxel
      * centre (exact Euclidean distance with anisotropic spacing) gets the label where writable.
      *
+     * @param label    label value
      * @param marginMm margin in mm, &gt; 0
+     * @return the edit
+     * @throws IllegalArgumentException when the label is undefined or the margin is not positive
      */
     public Edit grow(int label, double marginMm) {
         return margin(label, marginMm, true);
@@ -635,7 +681,10 @@ public final class SegmentEditor {
      * Shrinks (erodes) the label by a margin: every label voxel whose centre lies within {@code marginMm} of a
      * non-label voxel centre (voxels outside the image count as non-label) becomes background.
      *
+     * @param label    label value
      * @param marginMm margin in mm, &gt; 0
+     * @return the edit
+     * @throws IllegalArgumentException when the label is undefined or the margin is not positive
      */
     public Edit shrink(int label, double marginMm) {
         return margin(label, marginMm, false);
@@ -686,7 +735,10 @@ public final class SegmentEditor {
      * (per axis σ/spacing voxels, truncated at 3σ) and re-thresholded at 0.5 (voxels with filtered value ≥ 0.5 carry the label). Rounds corners and removes bumps and
      * notches smaller than about σ; the volume of smooth convex shapes is roughly kept.
      *
+     * @param label   label value
      * @param sigmaMm σ in mm, &gt; 0
+     * @return the edit
+     * @throws IllegalArgumentException when the label is undefined or σ is not positive
      */
     public Edit smoothGaussian(int label, double sigmaMm) {
         LabelInfo info = segmentation.requireLabel(label);
@@ -718,7 +770,10 @@ public final class SegmentEditor {
      * round(radiusMm / spacing) voxels per axis (the median of a binary image). Removes specks and fills pits smaller
      * than the box while keeping edges.
      *
+     * @param label    label value
      * @param radiusMm box half-size in mm, &gt; 0; at least one axis must get a half-size of ≥ 1 voxel
+     * @return the edit
+     * @throws IllegalArgumentException when the label is undefined or the radius is below half a voxel
      */
     public Edit smoothMedian(int label, double radiusMm) {
         LabelInfo info = segmentation.requireLabel(label);
@@ -751,8 +806,10 @@ public final class SegmentEditor {
      * Cuts the label with a plane: label voxels whose centre lies strictly on the side the normal points to,
      * (P − point)·normal &gt; 0, become background.
      *
+     * @param label     label value
      * @param pointLps  a point of the plane, LPS mm
      * @param normalLps plane normal in LPS (any length &gt; 0); points to the side that is removed
+     * @return the edit
      * @throws IllegalArgumentException when the label is undefined or the normal has zero length or is not finite
      */
     public Edit cutWithPlane(int label, double[] pointLps, double[] normalLps) {
