@@ -10,9 +10,10 @@ import org.rehearse.segmentation.image.LabelMap;
  *
  * <p>Storage: the changed linear voxel indices ({@code i + columns·(j + rows·k)}) as runs of consecutive indices
  * ({@code int} start and length per run), plus one old value per changed voxel ({@code byte}) and one new value per
- * changed voxel, or a single new value when all are equal (the usual case: paint, erase, threshold). Memory is about
- * 1–2 bytes per changed voxel plus 8 bytes per run; a 5 mm sphere on 0.7 mm voxels (≈1 500 voxels in ≈50 runs)
- * costs about 2 kB. Each voxel appears at most once in an edit.
+ * changed voxel; either array shrinks to a single value when all its values are equal (the usual case: painting on
+ * background, erasing, growing). Memory is 0–2 bytes per changed voxel plus 8 bytes per run; a 5 mm sphere painted
+ * on background with 0.7×0.7×1.0 mm voxels (≈1 070 voxels in ≈120 runs) costs about 1 kB. Each voxel appears at
+ * most once in an edit.
  *
  * <p>Immutable. {@link #undo(LabelMap)} and {@link #redo(LabelMap)} restore the old / new values exactly, provided
  * the label map is in the state right after / before this edit (the {@link UndoStack} guarantees that order).
@@ -22,7 +23,7 @@ public final class Edit {
     private final int[] runStart;
     private final int[] runLength;
     private final int runs;
-    private final byte[] oldValues;
+    private final byte[] oldValues; // length voxels, or 1 when constant
     private final byte[] newValues; // length voxels, or 1 when constant
     private final int voxels;
 
@@ -59,9 +60,14 @@ public final class Edit {
     public void undo(LabelMap labels) {
         byte[] a = labels.labels();
         checkSize(a);
+        boolean constant = oldValues.length == 1 && voxels != 1;
         int v = voxels;
         for (int r = runs - 1; r >= 0; r--) { // reverse order: exact even if a voxel had been recorded twice
             int s = runStart[r];
+            if (constant) {
+                java.util.Arrays.fill(a, s, s + runLength[r], oldValues[0]);
+                continue;
+            }
             for (int n = runLength[r] - 1; n >= 0; n--) {
                 a[s + n] = oldValues[--v];
             }
@@ -98,12 +104,13 @@ public final class Edit {
      * @param visitor receives the linear index, the old and the new label value (0…255)
      */
     public void forEachChange(ChangeVisitor visitor) {
-        boolean constant = newValues.length == 1 && voxels != 1;
+        boolean constant = newValues.length == 1 && voxels != 1, constantOld = oldValues.length == 1 && voxels != 1;
         int v = 0;
         for (int r = 0; r < runs; r++) {
             int s = runStart[r];
             for (int n = 0; n < runLength[r]; n++, v++) {
-                visitor.change(s + n, oldValues[v] & 0xFF, (constant ? newValues[0] : newValues[v]) & 0xFF);
+                visitor.change(s + n, (constantOld ? oldValues[0] : oldValues[v]) & 0xFF,
+                        (constant ? newValues[0] : newValues[v]) & 0xFF);
             }
         }
     }

@@ -16,6 +16,7 @@ final class EditRecorder {
     private int voxels;
     private int next = -2;
     private boolean constant = true;
+    private boolean constantOld = true;
 
     EditRecorder(byte[] labels) {
         this.labels = labels;
@@ -50,6 +51,9 @@ final class EditRecorder {
         if (voxels > 0 && value != newValues[0]) {
             constant = false;
         }
+        if (voxels > 0 && old != oldValues[0]) {
+            constantOld = false;
+        }
         voxels++;
     }
 
@@ -63,7 +67,8 @@ final class EditRecorder {
         if (voxels == 1) {
             nv = new byte[] {newValues[0]};
         }
+        byte[] ov = constantOld && voxels > 0 ? new byte[] {oldValues[0]} : Arrays.copyOf(oldValues, voxels);
         return new Edit(description, Arrays.copyOf(runStart, runs), Arrays.copyOf(runLength, runs), runs,
-                Arrays.copyOf(oldValues, voxels), voxels == 0 ? new byte[0] : nv, voxels);
+                ov, voxels == 0 ? new byte[0] : nv, voxels);
     }
 }

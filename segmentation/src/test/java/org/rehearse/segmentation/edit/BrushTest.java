@@ -98,6 +98,33 @@ class BrushTest {
     }
 
     @Test
+    void aDraggedLineOfSpheresIsACapsule() {
+        ImageGeometry g = EditFixtures.grid(60, 40, 30, 0.7, 0.7, 1.2);
+        Segmentation s = EditFixtures.segmentation(g);
+        SegmentEditor ed = new SegmentEditor(s);
+        double[] a = EditFixtures.lps(g, 12, 20, 14), b = EditFixtures.lps(g, 47, 23, 16);
+        double r = 4;
+        SegmentEditor.Stroke st = ed.beginStroke(1, false);
+        st.sphereLine(a, b, r);
+        Edit e = st.end();
+        long capsule = 0;
+        double[] p = new double[3], ab = {b[0] - a[0], b[1] - a[1], b[2] - a[2]};
+        double ab2 = ab[0] * ab[0] + ab[1] * ab[1] + ab[2] * ab[2];
+        for (int k = 0; k < g.slices(); k++) for (int j = 0; j < g.rows(); j++) for (int i = 0; i < g.columns(); i++) {
+            g.indexToLps(new double[] {i, j, k}, p);
+            double t = Math.max(0, Math.min(1, ((p[0] - a[0]) * ab[0] + (p[1] - a[1]) * ab[1] + (p[2] - a[2]) * ab[2]) / ab2));
+            double dx = p[0] - a[0] - t * ab[0], dy = p[1] - a[1] - t * ab[1], dz = p[2] - a[2] - t * ab[2];
+            if (dx * dx + dy * dy + dz * dz <= r * r) capsule++;
+        }
+        assertTrue(s.count(1) <= capsule && s.count(1) > 0.98 * capsule, s.count(1) + " of capsule " + capsule);
+        assertEquals(s.count(1), e.voxelCount());
+        assertTrue(e.memoryBytes() < 200 + 8L * 4000 + e.voxelCount() / 4, "painting on background: no per-voxel values "
+                + e.memoryBytes());
+        s.undo();
+        assertEquals(0, s.labelMap().countNonZero());
+    }
+
+    @Test
     void badInputsGiveClearMessages() {
         ImageGeometry g = EditFixtures.grid(10, 10, 10, 1, 1, 1);
         SegmentEditor ed = new SegmentEditor(EditFixtures.segmentation(g));
