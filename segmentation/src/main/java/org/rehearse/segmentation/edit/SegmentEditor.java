@@ -39,6 +39,7 @@ public final class SegmentEditor {
     private final double[] metric; // G = Mᵀ M (row major 3x3) of the index→LPS linear map, mm² per index²
     private final double[] extentPerMm; // sqrt((G⁻¹)_aa): index half-extent of a 1 mm sphere per axis
     private boolean overwriteOtherLabels = true;
+    private Stroke activeStroke;
 
     /**
      * An editor for the brush and morphology tools only (threshold and region growing need a {@link Volume}).
@@ -94,6 +95,8 @@ public final class SegmentEditor {
     /**
      * A brush stroke: several paint or erase dabs (e.g. one per mouse-drag event) recorded as one undoable edit.
      * Dabs change the label map at once (so the view can update during the drag); {@link #end()} commits the edit.
+     * While a stroke is open, the editor's other tools throw {@link IllegalStateException}, and the caller must not
+     * undo or redo on the segmentation (the stroke's record would no longer match).
      */
     public final class Stroke {
         private final int label;
@@ -241,6 +244,20 @@ public final class SegmentEditor {
         }
 
         /**
+         * Cancels the stroke: restores every voxel it changed and records nothing (e.g. on Escape during a drag).
+         *
+         * @throws IllegalStateException when already ended
+         */
+        public void cancel() {
+            if (ended) {
+                throw new IllegalStateException("brush stroke has already ended");
+            }
+            ended = true;
+            activeStroke = null;
+            rec.finish("cancelled stroke").undo(segmentation.labelMap());
+        }
+
+        /**
          * Ends the stroke and commits its edit to the undo stack.
          *
          * @return the edit of the whole stroke
@@ -251,6 +268,7 @@ public final class SegmentEditor {
                 throw new IllegalStateException("brush stroke has already ended");
             }
             ended = true;
+            activeStroke = null;
             Edit e = rec.finish(String.format(Locale.ROOT, "%s %s (%d dab%s)", erase ? "Erase" : "Paint",
                     segmentation.requireLabel(label).name(), dabs, dabs == 1 ? "" : "s"));
             segmentation.commit(e);
@@ -267,8 +285,21 @@ public final class SegmentEditor {
      * @throws IllegalArgumentException when the label is not defined
      */
     public Stroke beginStroke(int label, boolean erase) {
+        checkNoStroke();
         segmentation.requireLabel(label);
-        return new Stroke(label, erase);
+        activeStroke = new Stroke(label, erase);
+        return activeStroke;
+    }
+
+    /** @return the open brush stroke, or null when none is open */
+    public Stroke activeStroke() {
+        return activeStroke;
+    }
+
+    private void checkNoStroke() {
+        if (activeStroke != null) {
+            throw new IllegalStateException("a brush stroke is still open: end it before using another tool");
+        }
     }
 
     /**
@@ -282,7 +313,12 @@ public final class SegmentEditor {
      */
     public Edit paintSphere(int label, double[] centreLps, double radiusMm) {
         Stroke s = beginStroke(label, false);
-        s.sphere(centreLps, radiusMm);
+        try {
+            s.sphere(centreLps, radiusMm);
+        } catch (RuntimeException e) {
+            s.cancel();
+            throw e;
+        }
         return s.end();
     }
 
@@ -297,7 +333,12 @@ public final class SegmentEditor {
      */
     public Edit eraseSphere(int label, double[] centreLps, double radiusMm) {
         Stroke s = beginStroke(label, true);
-        s.sphere(centreLps, radiusMm);
+        try {
+            s.sphere(centreLps, radiusMm);
+        } catch (RuntimeException e) {
+            s.cancel();
+            throw e;
+        }
         return s.end();
     }
 
@@ -313,7 +354,12 @@ public final class SegmentEditor {
      */
     public Edit paintDisc(int label, double[] centreLps, double radiusMm, SliceOrientation orientation) {
         Stroke s = beginStroke(label, false);
-        s.disc(centreLps, radiusMm, orientation);
+        try {
+            s.disc(centreLps, radiusMm, orientation);
+        } catch (RuntimeException e) {
+            s.cancel();
+            throw e;
+        }
         return s.end();
     }
 
@@ -329,7 +375,12 @@ public final class SegmentEditor {
      */
     public Edit eraseDisc(int label, double[] centreLps, double radiusMm, SliceOrientation orientation) {
         Stroke s = beginStroke(label, true);
-        s.disc(centreLps, radiusMm, orientation);
+        try {
+            s.disc(centreLps, radiusMm, orientation);
+        } catch (RuntimeException e) {
+            s.cancel();
+            throw e;
+        }
         return s.end();
     }
 
@@ -349,6 +400,7 @@ public final class SegmentEditor {
      * @throws IllegalStateException    when the editor has no volume
      */
     public Edit threshold(int label, int loHu, int hiHu, IndexBox region) {
+        checkNoStroke();
         LabelInfo info = segmentation.requireLabel(label);
         short[] hu = requireVolume().values();
         if (hiHu < loHu) {
@@ -444,6 +496,7 @@ public final class SegmentEditor {
      * @throws IllegalStateException    when the editor has no volume
      */
     public Edit growFromSeeds(int label, List<int[]> seeds, GrowParameters p) {
+        checkNoStroke();
         LabelInfo info = segmentation.requireLabel(label);
         short[] hu = requireVolume().values();
         if (seeds.isEmpty()) {
@@ -637,6 +690,7 @@ public final class SegmentEditor {
     }
 
     private Edit islands(int label, Connectivity connectivity, double minVolumeMm3) {
+        checkNoStroke();
         LabelInfo info = segmentation.requireLabel(label);
         byte[] labels = segmentation.labelMap().labels();
         byte value = (byte) label;
@@ -693,6 +747,7 @@ public final class SegmentEditor {
     }
 
     private Edit holes(int label, int normalAxis, String what) {
+        checkNoStroke();
         byte[] labels = segmentation.labelMap().labels();
         byte value = (byte) label;
         EditRecorder rec = new EditRecorder(labels);
@@ -737,6 +792,7 @@ public final class SegmentEditor {
     }
 
     private Edit margin(int label, double marginMm, boolean grow) {
+        checkNoStroke();
         LabelInfo info = segmentation.requireLabel(label);
         if (!(marginMm > 0) || Double.isInfinite(marginMm)) {
             throw new IllegalArgumentException("margin must be positive and finite (mm), got " + marginMm);
@@ -787,6 +843,7 @@ public final class SegmentEditor {
      * @throws IllegalArgumentException when the label is undefined or σ is not positive
      */
     public Edit smoothGaussian(int label, double sigmaMm) {
+        checkNoStroke();
         LabelInfo info = segmentation.requireLabel(label);
         if (!(sigmaMm > 0) || Double.isInfinite(sigmaMm)) {
             throw new IllegalArgumentException("smoothing σ must be positive and finite (mm), got " + sigmaMm);
@@ -822,6 +879,7 @@ public final class SegmentEditor {
      * @throws IllegalArgumentException when the label is undefined or the radius is below half a voxel
      */
     public Edit smoothMedian(int label, double radiusMm) {
+        checkNoStroke();
         LabelInfo info = segmentation.requireLabel(label);
         double[] sp = g.spacingMm();
         int[] r = new int[3];
@@ -859,6 +917,7 @@ public final class SegmentEditor {
      * @throws IllegalArgumentException when the label is undefined or the normal has zero length or is not finite
      */
     public Edit cutWithPlane(int label, double[] pointLps, double[] normalLps) {
+        checkNoStroke();
         LabelInfo info = segmentation.requireLabel(label);
         double len = Math.sqrt(normalLps[0] * normalLps[0] + normalLps[1] * normalLps[1] + normalLps[2] * normalLps[2]);
         if (!(len > 0) || Double.isInfinite(len)) {

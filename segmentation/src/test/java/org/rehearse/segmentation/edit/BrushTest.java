@@ -125,6 +125,35 @@ class BrushTest {
     }
 
     @Test
+    void sphereOnATiltedGridUsesTrueDistances() {
+        double[] slice = {0, 0.3, 1}; // gantry tilt of about 17 degrees
+        ImageGeometry g = new ImageGeometry(40, 40, 24, new double[] {0.6, 0.6, 1.0}, EditFixtures.ORIGIN,
+                new double[] {1, 0, 0}, new double[] {0, 1, 0}, slice);
+        Segmentation s = EditFixtures.segmentation(g);
+        double[] c = EditFixtures.lps(g, 20.3, 19.6, 12.2);
+        new SegmentEditor(s).paintSphere(1, c, 5);
+        assertEquals(EditFixtures.countWithin(g, c, 5), s.count(1));
+    }
+
+    @Test
+    void otherToolsWaitForAnOpenStroke() {
+        ImageGeometry g = EditFixtures.grid(20, 20, 20, 1, 1, 1);
+        SegmentEditor ed = new SegmentEditor(EditFixtures.segmentation(g));
+        SegmentEditor.Stroke st = ed.beginStroke(1, false);
+        st.sphere(EditFixtures.lps(g, 10, 10, 10), 3);
+        assertThrows(IllegalStateException.class, () -> ed.fillHoles(1));
+        assertThrows(IllegalStateException.class, () -> ed.beginStroke(2, false));
+        st.end();
+        assertTrue(ed.fillHoles(1).isEmpty());
+        byte[] before = ed.segmentation().labelMap().labels().clone();
+        SegmentEditor.Stroke cancelled = ed.beginStroke(2, false);
+        cancelled.sphereLine(EditFixtures.lps(g, 3, 3, 3), EditFixtures.lps(g, 16, 16, 16), 2);
+        cancelled.cancel();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(before, ed.segmentation().labelMap().labels());
+        assertEquals(1, ed.segmentation().undoStack().undoSize(), "only the first stroke is recorded");
+    }
+
+    @Test
     void badInputsGiveClearMessages() {
         ImageGeometry g = EditFixtures.grid(10, 10, 10, 1, 1, 1);
         SegmentEditor ed = new SegmentEditor(EditFixtures.segmentation(g));
