@@ -224,6 +224,29 @@ public final class CandidatesFile {
         return out;
     }
 
+    /**
+     * A candidate's display name with its repair ({@link Repair#name()} is only the kind).
+     *
+     * @param name   the candidate's name from the file, e.g. "stent 18 mm"
+     * @param repair the repair built and validated for the patient's vessel
+     */
+    public record Named(String name, Repair repair) { }
+
+    /**
+     * As {@link #toRepairs}, each repair with its candidate's name.
+     *
+     * @throws CaseFileException as {@link #toRepairs}
+     */
+    public static List<Named> toNamedRepairs(List<CandidateSpec> candidates, Path file, Lesion lesion, VesselModel vessel)
+            throws CaseFileException {
+        List<Repair> repairs = toRepairs(candidates, file, lesion, vessel);
+        List<Named> out = new ArrayList<>();
+        for (int i = 0; i < repairs.size(); i++) {
+            out.add(new Named(candidates.get(i).name(), repairs.get(i)));
+        }
+        return out;
+    }
+
     /** The shared JSON mapper (strict duplicate-key detection, indented output). */
     static ObjectMapper mapper() {
         return JSON;

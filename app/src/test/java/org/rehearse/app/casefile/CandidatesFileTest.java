@@ -56,6 +56,9 @@ class CandidatesFileTest {
         assertEquals(defaults.parameters().get("positionMm"), stent.parameters().get("positionMm"), "left out: the default");
         assertEquals(defaults.parameters().get("expansionPercent"), stent.parameters().get("expansionPercent"));
         assertEquals(30.0, repairs.get(2).parameters().get("recoilPercent"));
+        List<CandidatesFile.Named> named = CandidatesFile.toNamedRepairs(specs, f, LESION, VESSEL);
+        assertEquals("stent 18", named.get(1).name());
+        assertEquals(stent.parameters(), named.get(1).repair().parameters());
     }
 
     @Test
