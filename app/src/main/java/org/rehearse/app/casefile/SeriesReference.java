@@ -100,13 +100,13 @@ public record SeriesReference(String dicomFolder, String seriesInstanceUid, int 
      *                           fingerprint differ from those saved (the message says which, with both values)
      */
     public DicomSeries verify(Path caseFile, DicomScanResult scan) throws CaseFileException {
-        DicomSeries found = null;
+        List<DicomSeries> same = new ArrayList<>();
         for (DicomSeries s : scan.series()) {
             if (s.seriesInstanceUid().equals(seriesInstanceUid)) {
-                found = s;
+                same.add(s);
             }
         }
-        if (found == null) {
+        if (same.isEmpty()) {
             StringBuilder list = new StringBuilder();
             for (DicomSeries s : scan.series()) {
                 list.append(list.length() == 0 ? "" : "; ").append(s.seriesInstanceUid()).append(' ').append(s.label());
@@ -115,22 +115,30 @@ public record SeriesReference(String dicomFolder, String seriesInstanceUid, int 
                     + "', " + slices + " slices) is not in the DICOM folder " + scan.folder() + "; series found there: "
                     + (list.length() == 0 ? "none" : list));
         }
+        // an empty UID may group several series: take the one whose files match, else report on the first
+        String now = null;
+        DicomSeries found = same.get(0);
+        for (DicomSeries s : same) {
+            String f;
+            try {
+                f = fingerprint(scan.folder(), s);
+            } catch (IOException e) {
+                throw new CaseFileException(caseFile, "cannot read the files of series " + seriesInstanceUid + " in "
+                        + scan.folder() + ": " + e.getMessage(), e);
+            }
+            if (f.equals(fingerprint)) {
+                return s;
+            }
+            if (s == found) {
+                now = f;
+            }
+        }
         if (found.size() != slices) {
             throw new CaseFileException(caseFile, "the series " + seriesInstanceUid + " in " + scan.folder() + " has changed: "
                     + found.size() + " image files now, " + slices + " when the case was saved");
         }
-        String now;
-        try {
-            now = fingerprint(scan.folder(), found);
-        } catch (IOException e) {
-            throw new CaseFileException(caseFile, "cannot read the files of series " + seriesInstanceUid + " in "
-                    + scan.folder() + ": " + e.getMessage(), e);
-        }
-        if (!now.equals(fingerprint)) {
-            throw new CaseFileException(caseFile, "the files of series " + seriesInstanceUid + " in " + scan.folder()
-                    + " have changed since the case was saved (a file was renamed, replaced or changed size): fingerprint "
-                    + now + ", saved " + fingerprint);
-        }
-        return found;
+        throw new CaseFileException(caseFile, "the files of series " + seriesInstanceUid + " in " + scan.folder()
+                + " have changed since the case was saved (a file was renamed, replaced or changed size): fingerprint "
+                + now + ", saved " + fingerprint);
     }
 }
