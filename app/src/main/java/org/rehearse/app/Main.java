@@ -3,6 +3,9 @@ package org.rehearse.app;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.rehearse.simulation.pulsatile.PatientMeasurements;
+import org.rehearse.simulation.verify.CaseResult;
+import org.rehearse.simulation.verify.VerificationSuite;
 import java.util.concurrent.Callable;
 import org.rehearse.app.plan.Bench;
 import org.rehearse.app.plan.PlanJob;
@@ -23,7 +26,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "rehearse", mixinStandardHelpOptions = true, version = "Rehearse 0.1.0",
         description = "Surgical rehearsal workstation: DICOM CT → segmented aorta → 3D model → candidate repairs compared.",
-        subcommands = {Main.Plan.class, Main.Phantom.class, Main.BenchCmd.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.Plan.class, Main.Verify.class, Main.Phantom.class, Main.BenchCmd.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Option(names = "--dicom", description = "open this DICOM folder in the workstation instead of the sample case")
@@ -114,10 +117,18 @@ public final class Main implements Callable<Integer> {
         double[] seed;
         @Option(names = "--out", required = true, description = "output folder")
         Path out;
+        @Option(names = "--bp", defaultValue = "120/70", paramLabel = "SYS/DIA",
+                description = "arm cuff blood pressure, mmHg (default ${DEFAULT-VALUE})")
+        String bp;
         @Option(names = "--cardiac-output-l-min", defaultValue = "5.0", description = "cardiac output, L/min (default ${DEFAULT-VALUE})")
         double cardiacOutput;
         @Option(names = "--heart-rate-bpm", defaultValue = "70", description = "heart rate, beats/min (default ${DEFAULT-VALUE})")
         double heartRate;
+        @Option(names = "--measured-gradient-mmhg", description = "a measured peak-to-peak gradient to calibrate to, mmHg (optional)")
+        Double measuredGradient;
+        @Option(names = "--samples", defaultValue = "200",
+                description = "uncertainty samples per candidate, 0 for none (default ${DEFAULT-VALUE})")
+        int samples;
         @Option(names = "--no-png", description = "do not render comparison.png")
         boolean noPng;
 
@@ -126,9 +137,60 @@ public final class Main implements Callable<Integer> {
             if (seed != null && seed.length != 3) {
                 throw new IllegalArgumentException("--seed needs three numbers X,Y,Z in LPS mm, got " + seed.length);
             }
-            new PlanJob(new PlanJob.Options(dicom, series, seed, out, cardiacOutput, heartRate, !noPng,
+            PatientMeasurements patient = new PatientMeasurements(parseBp(bp)[0], parseBp(bp)[1], cardiacOutput, heartRate,
+                    measuredGradient == null ? Double.NaN : measuredGradient);
+            if (samples < 0 || samples > 100000) {
+                throw new IllegalArgumentException("--samples must be 0 … 100000, got " + samples);
+            }
+            new PlanJob(new PlanJob.Options(dicom, series, seed, out, patient, samples, !noPng,
                     AppPaths.sampleCacheDir()), parent.out).run(Progress.NONE);
             return 0;
+        }
+    }
+
+    /**
+     * Parses "SYS/DIA" in mmHg.
+     *
+     * @throws IllegalArgumentException naming the value when it is not two numbers separated by a slash
+     */
+    static double[] parseBp(String bp) {
+        String[] p = bp == null ? new String[0] : bp.trim().split("/");
+        try {
+            if (p.length == 2) return new double[] {Double.parseDouble(p[0].trim()), Double.parseDouble(p[1].trim())};
+        } catch (NumberFormatException e) {
+            // fall through
+        }
+        throw new IllegalArgumentException("--bp must be systolic/diastolic in mmHg, e.g. 120/70, got '" + bp + "'");
+    }
+
+    /** {@code rehearse verify}: the verification and validation cases of the hemodynamic models. */
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Run the verification and validation cases of the hemodynamic models and print, for each, the "
+                    + "quantity, the reference, the model's value and the error; exit 1 when any case fails.")
+    static final class Verify implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        Main parent;
+        @Option(names = "--data", description = "the shared data folder holding hemodynamics/ (default: ../shared/data "
+                + "beside the project, or $REHEARSE_DATA)")
+        Path data;
+
+        @Override
+        public Integer call() {
+            Path root = data != null ? data : AppPaths.sharedDataDir();
+            VerificationSuite.Report rep = VerificationSuite.run(root);
+            PrintStream o = parent.out;
+            o.printf(Locale.ROOT, "%-62s %-38s %12s %12s %12s %-30s %s%n", "case", "quantity", "reference", "value",
+                    "error", "", "result");
+            for (CaseResult r : rep.rows()) {
+                o.printf(Locale.ROOT, "%-62s %-38s %12.5g %12.5g %12.4g %-30s %s%n", r.name(), r.quantity(), r.reference(),
+                        r.value(), r.error(), r.errorUnit() + (Double.isNaN(r.tolerance()) ? "" : " (limit " + r.tolerance() + ")"),
+                        Double.isNaN(r.tolerance()) ? "reported" : r.passed() ? "pass" : "FAIL");
+            }
+            for (String m : rep.missing()) o.println("not run: " + m);
+            long failed = rep.rows().stream().filter(r -> !r.passed()).count();
+            o.printf(Locale.ROOT, "%d cases, %d failed%s%n", rep.rows().size(), failed,
+                    rep.missing().isEmpty() ? "" : ", " + rep.missing().size() + " not run (data missing)");
+            return failed == 0 ? 0 : 1;
         }
     }
 
@@ -157,6 +219,9 @@ public final class Main implements Callable<Integer> {
         String size;
         @Option(names = "--repeats", defaultValue = "5", description = "timed runs after one warm-up (default ${DEFAULT-VALUE})")
         int repeats;
+        @Option(names = "--samples", defaultValue = "0",
+                description = "also time this many uncertainty samples per candidate (default ${DEFAULT-VALUE})")
+        int samples;
 
         @Override
         public Integer call() throws Exception {
@@ -165,7 +230,7 @@ public final class Main implements Callable<Integer> {
                 throw new IllegalArgumentException("--size must look like 512x512x300, got " + size);
             }
             PhantomSpec spec = PhantomSpec.defaults().withSize(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2]));
-            Bench.run(spec, repeats, parent.out);
+            Bench.run(spec, repeats, samples, parent.out);
             return 0;
         }
     }

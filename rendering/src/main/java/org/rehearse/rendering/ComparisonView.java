@@ -43,7 +43,7 @@ import javafx.scene.text.FontWeight;
  */
 public class ComparisonView extends BorderPane {
     /** Default upper limits: column header → limit in the column's unit. */
-    public static final Map<String, Double> DEFAULT_UPPER_LIMITS = Map.of("Peak gradient (mmHg)", 20.0);
+    public static final Map<String, Double> DEFAULT_UPPER_LIMITS = Map.of("Peak-to-peak gradient (mmHg)", 20.0);
     /** Most candidates shown side by side. */
     public static final int MAX_CANDIDATES = 6;
     /** Home view of the candidates' 3D views: left anterior oblique 60°, which opens the aortic arch. */
@@ -53,6 +53,7 @@ public class ComparisonView extends BorderPane {
     private final HBox cards = new HBox(8);
     private final TableView<CandidateDisplay> table = new TableView<>();
     private final List<SurfaceView3D> views = new ArrayList<>();
+    private final List<GradientHistogram> histograms = new ArrayList<>();
     private final Label title = new Label("Candidate repairs");
     private Map<String, Double> upperLimits = new LinkedHashMap<>(DEFAULT_UPPER_LIMITS);
     private List<CandidateDisplay> candidates = List.of();
@@ -122,6 +123,7 @@ public class ComparisonView extends BorderPane {
         candidates = List.copyOf(list);
         cards.getChildren().clear();
         views.clear();
+        histograms.clear();
         double[] bounds = null;
         for (CandidateDisplay c : candidates) {
             boolean bad = exceedsLimit(c);
@@ -153,6 +155,12 @@ public class ComparisonView extends BorderPane {
             desc.setWrapText(true);
             desc.setMaxHeight(40);
             VBox card = new VBox(4, name, v, desc);
+            if (c.gradientSamplesMmHg() != null) {
+                GradientHistogram hist = new GradientHistogram();
+                hist.setSamples(c.gradientSamplesMmHg());
+                histograms.add(hist);
+                card.getChildren().add(hist);
+            }
             card.setAlignment(Pos.TOP_CENTER);
             card.setPadding(new Insets(4));
             card.setStyle(bad ? "-fx-border-color: red; -fx-border-width: 3; -fx-background-color: #fff0f0;"
@@ -167,6 +175,15 @@ public class ComparisonView extends BorderPane {
         if (!views.isEmpty()) {
             views.get(0).setCameraState(bounds == null ? CameraState.DEFAULT : SurfaceView3D.framing(bounds));
         }
+        double hmin = 0, hmax = 25;
+        for (CandidateDisplay c : candidates) {
+            if (c.gradientSamplesMmHg() == null) continue;
+            for (double x : c.gradientSamplesMmHg()) {
+                hmin = Math.min(hmin, x);
+                hmax = Math.max(hmax, x);
+            }
+        }
+        for (GradientHistogram hg : histograms) hg.setRange(Math.floor(hmin / 5) * 5, Math.ceil(hmax / 5) * 5, 20);
         buildTable();
     }
 
@@ -221,6 +238,11 @@ public class ComparisonView extends BorderPane {
     /** @return the candidates shown */
     public List<CandidateDisplay> candidates() {
         return candidates;
+    }
+
+    /** @return the gradient histograms, one per sampled candidate in order */
+    public List<GradientHistogram> histograms() {
+        return List.copyOf(histograms);
     }
 
     /** @return the small 3D views, one per candidate in order */

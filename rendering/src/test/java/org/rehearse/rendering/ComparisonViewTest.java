@@ -29,11 +29,14 @@ class ComparisonViewTest {
         for (int c = 0; c < n; c++) {
             double narrow = 3 + 2.5 * c; // residual radius at the coarctation, mm
             Map<String, Double> out = new LinkedHashMap<>();
-            out.put("Peak gradient (mmHg)", 45.0 / (1 + c * c));
+            out.put("Peak-to-peak gradient (mmHg)", 45.0 / (1 + c * c));
             out.put("Minimum diameter (mm)", 2 * narrow);
+            double[] samples = new double[50];
+            for (int k = 0; k < samples.length; k++) samples[k] = 45.0 / (1 + c * c) * (0.8 + 0.4 * k / 49.0);
             list.add(new CandidateDisplay("Candidate " + (c + 1), "residual radius " + narrow + " mm",
                     TestSurfaces.tube(0, 0, 0, 120, z -> 10 * Math.sin(z / 40),
-                            z -> 10 - (10 - narrow) * Math.exp(-Math.pow((z - 60) / 10, 2)), 40, 32), out));
+                            z -> 10 - (10 - narrow) * Math.exp(-Math.pow((z - 60) / 10, 2)), 40, 32), out,
+                    c == 3 ? null : samples));
         }
         return list;
     }
@@ -46,7 +49,9 @@ class ComparisonViewTest {
             assertEquals(4, v.surfaceViews().size());
             assertEquals(4, v.table().getItems().size());
             assertEquals(3, v.table().getColumns().size());
-            assertEquals("Peak gradient (mmHg)", v.table().getColumns().get(1).getText());
+            assertEquals("Peak-to-peak gradient (mmHg)", v.table().getColumns().get(1).getText());
+            assertEquals(3, v.histograms().size(), "a gradient histogram per sampled candidate");
+            assertEquals(50, v.histograms().get(0).samples().length);
             assertTrue(v.exceedsLimit(cands.get(0)));   // 45 mmHg
             assertTrue(v.exceedsLimit(cands.get(1)));   // 22.5 mmHg
             assertFalse(v.exceedsLimit(cands.get(2)));  // 9 mmHg

@@ -17,14 +17,22 @@ import org.rehearse.segmentation.dicom.DicomException;
 import org.rehearse.segmentation.dicom.DicomScanResult;
 import org.rehearse.segmentation.image.LabelMap;
 import org.rehearse.segmentation.mesh.SurfaceMesh;
-import org.rehearse.simulation.hemo.SteadyStenosisModel;
+import org.rehearse.simulation.pulsatile.HemodynamicStudy;
+import org.rehearse.simulation.pulsatile.PatientMeasurements;
+import org.rehearse.simulation.pulsatile.PulsatileModel;
+import org.rehearse.simulation.pulsatile.UncertaintyAnalysis;
+import org.rehearse.simulation.repair.NativeRepair;
+import org.rehearse.simulation.repair.Repair;
 
 /**
  * The project's benchmark ({@code rehearse bench}): writes a phantom series of the given size as DICOM into a
  * temporary folder, then times, {@code repeats} times, the four steps of a plan — load (scan + decode), segmentation
  * from the phantom's seed, surface (flying edges, smoothing, decimation) and simulation (centerline, diameters,
  * candidates) — and prints each step's median, minimum and maximum in milliseconds. The first run is a warm-up and is
- * not counted. Wall-clock times on whatever machine runs it; compare numbers from the same machine only.
+ * not counted. The simulate step calibrates the pulsatile model and simulates the five default candidates without
+ * uncertainty samples. Then the hemodynamics alone: one native run of the calibrated model from rest to its periodic
+ * state ({@code repeats} times), and {@code samples} uncertainty samples of every candidate (once), on all processors.
+ * Wall-clock times on whatever machine runs it; compare numbers from the same machine only.
  */
 public final class Bench {
     private Bench() {
@@ -36,6 +44,14 @@ public final class Bench {
      * @return {load, segment, mesh, simulate} medians in ms
      */
     public static long[] run(PhantomSpec spec, int repeats, PrintStream out) throws IOException, DicomException {
+        return run(spec, repeats, 0, out);
+    }
+
+    /**
+     * @param samples uncertainty samples per candidate to time (0: skip that part)
+     * @return {load, segment, mesh, simulate} medians in ms
+     */
+    public static long[] run(PhantomSpec spec, int repeats, int samples, PrintStream out) throws IOException, DicomException {
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be at least 1, got " + repeats);
         }
@@ -51,7 +67,8 @@ public final class Bench {
             double[] seed = phantom.seedLpsMm();
             Path dicom = dir.resolve(PhantomWriter.DICOM_DIR);
             long[][] t = new long[4][repeats];
-            SteadyStenosisModel model = new SteadyStenosisModel();
+            PatientMeasurements patient = PatientMeasurements.defaults();
+            CasePipeline.Simulation last = null;
             for (int r = -1; r < repeats; r++) {
                 long a = System.nanoTime();
                 DicomScanResult scan = CasePipeline.scan(dicom, Progress.NONE);
@@ -61,7 +78,7 @@ public final class Bench {
                 long c = System.nanoTime();
                 SurfaceMesh surface = CasePipeline.surface(mask, Progress.NONE);
                 long d = System.nanoTime();
-                CasePipeline.simulate(mask, surface, seed, model, Progress.NONE);
+                last = CasePipeline.simulate(mask, surface, seed, patient, 0, Progress.NONE);
                 long e = System.nanoTime();
                 if (r >= 0) {
                     t[0][r] = b - a;
@@ -78,6 +95,34 @@ public final class Bench {
                 Arrays.sort(x);
                 medians[s] = x[x.length / 2] / 1_000_000;
                 out.printf(Locale.ROOT, "%-10s %10d %10d %10d%n", names[s], medians[s], x[0] / 1_000_000, x[x.length - 1] / 1_000_000);
+            }
+            PulsatileModel model = last.study().calibration().model();
+            long[] one = new long[repeats];
+            int cycles = 0;
+            for (int r = -1; r < repeats; r++) {
+                long a = System.nanoTime();
+                PulsatileModel.Run run = model.run(new NativeRepair(), null);
+                if (r >= 0) one[r] = System.nanoTime() - a;
+                cycles = run.outcome().cycles();
+            }
+            Arrays.sort(one);
+            out.printf(Locale.ROOT, "1D model, native, from rest to the periodic state (%d cycles): median %d ms, min %d, max %d%n",
+                    cycles, one[one.length / 2] / 1_000_000, one[0] / 1_000_000, one[one.length - 1] / 1_000_000);
+            if (samples > 0) {
+                var lesion = last.lesion();
+                UncertaintyAnalysis ua = new UncertaintyAnalysis(last.study().calibration(), lesion.startArcLengthMm(),
+                        lesion.endArcLengthMm(), spec.spacingMm()[0], HemodynamicStudy.DEFAULT_SEED);
+                out.printf(Locale.ROOT, "uncertainty: %d samples per candidate on %d processors%n", samples,
+                        Runtime.getRuntime().availableProcessors());
+                for (CasePipeline.CandidateResult c : last.candidates()) {
+                    Repair rep = c.repair();
+                    PulsatileModel.Run nominal = model.run(rep, null);
+                    long a = System.nanoTime();
+                    UncertaintyAnalysis.Result u = ua.run(rep, samples, nominal);
+                    out.printf(Locale.ROOT, "  %-10s %8.1f s   gradient %.1f mmHg, 95 %% interval %.1f–%.1f, P(>20) %.2f%n",
+                            rep.name(), (System.nanoTime() - a) / 1e9, nominal.outcome().peakToPeakGradientMmHg(),
+                            u.ci95LowMmHg(), u.ci95HighMmHg(), u.pAboveThreshold());
+                }
             }
             return medians;
         } finally {

@@ -26,8 +26,10 @@ import org.rehearse.simulation.geometry.CenterlineExtractor;
 import org.rehearse.simulation.geometry.DiameterProfile;
 import org.rehearse.simulation.geometry.Lesion;
 import org.rehearse.simulation.geometry.LesionFinder;
-import org.rehearse.simulation.hemo.CandidateOutcome;
-import org.rehearse.simulation.hemo.SteadyStenosisModel;
+import org.rehearse.simulation.pulsatile.HemodynamicStudy;
+import org.rehearse.simulation.pulsatile.PatientMeasurements;
+import org.rehearse.simulation.pulsatile.PulsatileOutcome;
+import org.rehearse.simulation.pulsatile.UncertaintyAnalysis;
 import org.rehearse.simulation.repair.Repair;
 import org.rehearse.simulation.repair.RepairFactory;
 import org.rehearse.simulation.repair.SurfaceRepairDeformer;
@@ -49,12 +51,16 @@ public final class CasePipeline {
     /** A loaded series and what the user should know about how it was chosen and read. */
     public record Loaded(Volume volume, DicomSeries series, List<String> messages) { }
 
-    /** One simulated candidate repair: the operation, its outcome and its surface for display (LPS mm). */
-    public record CandidateResult(Repair repair, CandidateOutcome outcome, SurfaceMesh surface) { }
+    /**
+     * One simulated candidate repair: the operation, its pulsatile outcome, the distribution of its peak-to-peak
+     * gradient (null when no samples were asked) and its surface for display (LPS mm).
+     */
+    public record CandidateResult(Repair repair, PulsatileOutcome outcome, UncertaintyAnalysis.Result uncertainty,
+                                  SurfaceMesh surface) { }
 
-    /** The vessel as measured on the segmentation, and every candidate's result, native first. */
+    /** The vessel as measured on the segmentation, the hemodynamic study, and every candidate's result, native first. */
     public record Simulation(Centerline centerline, DiameterProfile profile, Lesion lesion, VesselModel vessel,
-                             List<CandidateResult> candidates) { }
+                             HemodynamicStudy.Result study, List<CandidateResult> candidates) { }
 
     /** Scans a folder recursively for DICOM series (see {@link DicomFolderScanner}). */
     public static DicomScanResult scan(Path folder, Progress progress) throws DicomException {
@@ -118,46 +124,65 @@ public final class CasePipeline {
     }
 
     /**
-     * Measures the vessel and simulates the default candidates (native, resection, patch, stent).
+     * Measures the vessel and simulates the default candidates (native, resection, patch, stent, balloon) with the
+     * pulsatile 1D model calibrated to the patient ({@link HemodynamicStudy}).
      *
      * @param nativeSurface the segmentation's surface; each candidate's surface is this one deformed inside its segment
-     * @param model         the hemodynamic model with its inputs (cardiac output, heart rate)
-     * @throws IllegalArgumentException when the vessel is too short or too small to measure
+     * @param patient       the patient's measurements
+     * @param samples       uncertainty samples per candidate (0 for none)
+     * @throws IllegalArgumentException when the vessel is too short or too small to measure or model, or the
+     *                                  calibration cannot reach the measurements
      */
-    public static Simulation simulate(LabelMap mask, SurfaceMesh nativeSurface, double[] seedLps, SteadyStenosisModel model,
-                                      Progress progress) {
-        Centerline centerline = CenterlineExtractor.extract(mask, seedLps, progress.sub(0, 0.4));
-        DiameterProfile profile = DiameterProfile.measure(mask, centerline, progress.sub(0.4, 0.8));
+    public static Simulation simulate(LabelMap mask, SurfaceMesh nativeSurface, double[] seedLps,
+                                      PatientMeasurements patient, int samples, Progress progress) {
+        Centerline centerline = CenterlineExtractor.extract(mask, seedLps, progress.sub(0, 0.2));
+        DiameterProfile profile = DiameterProfile.measure(mask, centerline, progress.sub(0.2, 0.35));
         Lesion lesion = LesionFinder.find(profile);
         VesselModel vessel = VesselModel.fromProfile(profile, lesion);
-        List<CandidateResult> results = new ArrayList<>();
         List<Repair> repairs = RepairFactory.defaults(lesion, vessel);
-        for (int n = 0; n < repairs.size(); n++) {
+        double voxel = Math.min(mask.geometry().spacingMm(0), mask.geometry().spacingMm(1));
+        HemodynamicStudy.Result study = HemodynamicStudy.run(centerline, vessel, lesion, repairs, patient, voxel, samples,
+                HemodynamicStudy.DEFAULT_SEED, progress.sub(0.35, 0.95));
+        List<CandidateResult> results = new ArrayList<>();
+        for (HemodynamicStudy.CandidateResult c : study.candidates()) {
             progress.checkCancelled();
-            Repair r = repairs.get(n);
-            progress.update(0.8 + 0.2 * n / repairs.size(), "Simulating " + r.name());
-            CandidateOutcome outcome = model.evaluate(r, vessel);
+            Repair r = c.repair();
             SurfaceMesh surface = nativeSurface == null ? null
                     : "native".equals(r.name()) ? nativeSurface
                     : SurfaceRepairDeformer.apply(nativeSurface, centerline, vessel, r.applyForDisplay(vessel));
-            results.add(new CandidateResult(r, outcome, surface));
+            results.add(new CandidateResult(r, c.outcome(), c.uncertainty(), surface));
         }
         progress.update(1, "Simulated " + results.size() + " candidates");
-        return new Simulation(centerline, profile, lesion, vessel, results);
+        return new Simulation(centerline, profile, lesion, vessel, study, results);
     }
+
+    /** Column headers of the comparison table (units in the header). */
+    public static final String PEAK_TO_PEAK = "Peak-to-peak gradient (mmHg)", CI_LOW = "95 % interval low (mmHg)",
+            CI_HIGH = "95 % interval high (mmHg)", P_ABOVE = "P(gradient > 20 mmHg)", MEAN = "Mean gradient (mmHg)",
+            PEAK_INSTANT = "Peak instantaneous gradient (mmHg)", VELOCITY = "Peak velocity (m/s)",
+            WSS = "Max WSS (Pa)", MIN_D = "Min diameter (mm)", DESCENDING = "Descending aorta flow (%)";
 
     /** The comparison view's content: one display per candidate, outcomes in clinical units. */
     public static List<CandidateDisplay> displays(Simulation sim) {
         List<CandidateDisplay> out = new ArrayList<>();
         for (CandidateResult c : sim.candidates()) {
-            CandidateOutcome o = c.outcome();
+            PulsatileOutcome o = c.outcome();
             Map<String, Double> values = new LinkedHashMap<>();
-            values.put("Peak gradient (mmHg)", o.peakGradientMmHg());
-            values.put("Mean gradient (mmHg)", o.meanGradientMmHg());
-            values.put("Peak velocity (m/s)", o.peakVelocityMPerS());
-            values.put("Max WSS (Pa)", o.maxWssPa());
-            values.put("Min diameter (mm)", o.minDiameterMm());
-            out.add(new CandidateDisplay(title(c.repair().name()), c.repair().description(), c.surface(), values));
+            values.put(PEAK_TO_PEAK, o.peakToPeakGradientMmHg());
+            if (c.uncertainty() != null) {
+                values.put(CI_LOW, c.uncertainty().ci95LowMmHg());
+                values.put(CI_HIGH, c.uncertainty().ci95HighMmHg());
+                values.put(P_ABOVE, c.uncertainty().pAboveThreshold());
+            }
+            values.put(MEAN, o.meanGradientMmHg());
+            values.put(PEAK_INSTANT, o.peakInstantaneousGradientMmHg());
+            values.put(VELOCITY, o.peakVelocityMs());
+            values.put(WSS, o.maxWallShearStressPa());
+            values.put(MIN_D, o.minDiameterM() * 1000);
+            Double desc = o.branchFlowPercent().get("descending_aorta");
+            if (desc != null) values.put(DESCENDING, desc);
+            out.add(new CandidateDisplay(title(c.repair().name()), c.repair().description(), c.surface(), values,
+                    c.uncertainty() == null ? null : c.uncertainty().gradientsMmHg()));
         }
         return out;
     }

@@ -7,7 +7,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.rehearse.rendering.ComparisonView;
@@ -22,8 +24,11 @@ import org.rehearse.segmentation.mesh.SurfaceMesh;
 import org.rehearse.segmentation.nifti.NiftiLabelIo;
 import org.rehearse.segmentation.segment.AortaSeedFinder;
 import org.rehearse.simulation.geometry.Lesion;
-import org.rehearse.simulation.hemo.CandidateOutcome;
-import org.rehearse.simulation.hemo.SteadyStenosisModel;
+import org.rehearse.simulation.hemo.Units;
+import org.rehearse.simulation.pulsatile.Calibration;
+import org.rehearse.simulation.pulsatile.PatientMeasurements;
+import org.rehearse.simulation.pulsatile.PulsatileOutcome;
+import org.rehearse.simulation.pulsatile.UncertaintyAnalysis;
 
 /**
  * The headless job behind {@code rehearse plan}: DICOM folder → segmentation → surface → candidate repairs, written to
@@ -38,13 +43,13 @@ public final class PlanJob {
      * @param seriesUid        the series to use, or null for the CT series with the most slices
      * @param seedLps          the seed in LPS mm, or null for the bundled case's seed or an automatic guess
      * @param outDir           where the results go (created when missing)
-     * @param cardiacOutputLMin cardiac output in L/min
-     * @param heartRateBpm     heart rate in beats per minute
+     * @param patient          the patient's measurements (cuff pressure, cardiac output, heart rate, measured gradient)
+     * @param samples          uncertainty samples per candidate (0 for none)
      * @param renderComparison whether to render comparison.png (needs a display; Xvfb will do)
      * @param sampleCacheDir   the folder of the bundled sample cases (to recognise one and use its seed), or null
      */
-    public record Options(Path dicomDir, String seriesUid, double[] seedLps, Path outDir, double cardiacOutputLMin,
-                          double heartRateBpm, boolean renderComparison, Path sampleCacheDir) { }
+    public record Options(Path dicomDir, String seriesUid, double[] seedLps, Path outDir, PatientMeasurements patient,
+                          int samples, boolean renderComparison, Path sampleCacheDir) { }
 
     private final Options options;
     private final PrintStream log;
@@ -63,7 +68,6 @@ public final class PlanJob {
      * @throws IOException              when an output cannot be written
      */
     public PlanReport run(Progress progress) throws DicomException, IOException {
-        SteadyStenosisModel model = new SteadyStenosisModel(options.cardiacOutputLMin(), options.heartRateBpm());
         Files.createDirectories(options.outDir());
         List<String> warnings = new ArrayList<>();
 
@@ -88,10 +92,15 @@ public final class PlanJob {
         say(String.format(Locale.ROOT, "surface: %d triangles, %.0f mm², watertight %b", surface.triangleCount(),
                 surface.areaMm2(), surface.isWatertight()));
 
-        CasePipeline.Simulation sim = CasePipeline.simulate(mask, surface, seed, model, progress.sub(0.7, 0.9));
+        say(String.format(Locale.ROOT, "simulating: calibrating to %.0f/%.0f mmHg, %.1f L/min, %.0f bpm; %d uncertainty samples per candidate",
+                options.patient().systolicMmHg(), options.patient().diastolicMmHg(), options.patient().cardiacOutputLMin(),
+                options.patient().heartRateBpm(), options.samples()));
+        CasePipeline.Simulation sim = CasePipeline.simulate(mask, surface, seed, options.patient(), options.samples(),
+                progress.sub(0.7, 0.95));
         long tSim = System.nanoTime();
 
         NiftiLabelIo.write(mask, options.outDir().resolve("segmentation.nii.gz"));
+        writeWaveforms(sim, options.outDir().resolve("waveforms.csv"));
         StlWriter.write(surface, options.outDir().resolve("surface.stl"), "aorta surface");
         if (options.renderComparison()) {
             try {
@@ -142,10 +151,35 @@ public final class PlanJob {
         Lesion l = sim.lesion();
         List<PlanReport.Candidate> candidates = new ArrayList<>();
         for (CasePipeline.CandidateResult c : sim.candidates()) {
-            CandidateOutcome o = c.outcome();
-            candidates.add(new PlanReport.Candidate(c.repair().name(), c.repair().description(), round(o.peakGradientMmHg(), 2),
-                    round(o.meanGradientMmHg(), 2), round(o.peakVelocityMPerS(), 3), round(o.maxWssPa(), 2), round(o.minDiameterMm(), 2)));
+            PulsatileOutcome o = c.outcome();
+            UncertaintyAnalysis.Result u = c.uncertainty();
+            Map<String, Double> split = new LinkedHashMap<>();
+            o.branchFlowPercent().forEach((k, v) -> split.put(k, round(v, 2)));
+            candidates.add(new PlanReport.Candidate(c.repair().name(), c.repair().description(),
+                    round(o.peakToPeakGradientMmHg(), 2), round(o.meanGradientMmHg(), 2),
+                    round(o.peakInstantaneousGradientMmHg(), 2),
+                    u == null ? null : new double[] {round(u.ci95LowMmHg(), 2), round(u.ci95HighMmHg(), 2)},
+                    u == null ? null : round(u.pAboveThreshold(), 4), u == null ? null : u.gradientsMmHg().length,
+                    round(o.peakVelocityMs(), 3), round(o.maxWallShearStressPa(), 2), round(o.minDiameterM() * 1000, 2),
+                    split, round(o.lvWorkJ(), 4)));
         }
+        Calibration.Result cal = sim.study().calibration();
+        Map<String, Double> target = new LinkedHashMap<>();
+        PatientMeasurements m = cal.target();
+        target.put("systolic_mmHg", m.systolicMmHg());
+        target.put("diastolic_mmHg", m.diastolicMmHg());
+        target.put("cardiac_output_L_min", m.cardiacOutputLMin());
+        target.put("heart_rate_bpm", m.heartRateBpm());
+        if (m.hasMeasuredGradient()) target.put("measured_gradient_mmHg", m.measuredGradientMmHg());
+        Map<String, Double> fitted = new LinkedHashMap<>();
+        // Pa·s/m³ → mmHg·s/mL, m³/Pa → mL/mmHg
+        fitted.put("total_resistance_mmHg_s_per_mL", round(Units.paToMmHg(cal.fitted().totalResistancePaSM3()) * 1e-6, 4));
+        fitted.put("peripheral_compliance_mL_per_mmHg", round(cal.fitted().totalComplianceM3Pa() * 1e6 * Units.PA_PER_MMHG, 4));
+        fitted.put("wall_stiffness_factor", round(cal.fitted().wallStiffnessFactor(), 4));
+        fitted.put("descending_resistance_factor", round(cal.fitted().descendingFactor(), 4));
+        cal.simulated().forEach((k, v) -> fitted.put("simulated_" + k, round(v, 2)));
+        PlanReport.Calibration calibration = new PlanReport.Calibration(target, fitted, round(cal.residualMmHg(), 3),
+                cal.evaluations());
         return new PlanReport(
                 new PlanReport.Series(g.rows(), g.columns(), g.slices(), g.spacingMm(), loaded.volume().modality(),
                         loaded.series().seriesInstanceUid(), loaded.series().description()),
@@ -154,20 +188,47 @@ public final class PlanJob {
                 new PlanReport.Mesh(surface.triangleCount(), surface.isWatertight(), round(surface.areaMm2(), 1)),
                 new PlanReport.Vessel(round(sim.centerline().lengthMm(), 1), round(l.minDiameterMm(), 2),
                         round(l.referenceDiameterMm(), 2), round(l.stenosisPercent(), 1), l.throatLps()),
-                candidates, timings, warnings.isEmpty() ? null : warnings);
+                calibration, candidates, timings, warnings.isEmpty() ? null : warnings);
     }
 
     private void printSummary(PlanReport r) {
         PlanReport.Vessel v = r.vessel();
         say(String.format(Locale.ROOT, "vessel: centerline %.0f mm, narrowest %.1f mm, reference %.1f mm, stenosis %.0f %%",
                 v.centerlineLengthMm(), v.minDiameterMm(), v.referenceDiameterMm(), v.stenosisPercent()));
-        say(String.format(Locale.ROOT, "%-10s %12s %12s %12s %10s", "candidate", "peak mmHg", "mean mmHg", "v_max m/s", "WSS Pa"));
-        for (PlanReport.Candidate c : r.candidates()) {
-            say(String.format(Locale.ROOT, "%-10s %12.1f %12.1f %12.2f %10.1f%s", c.name(), c.peakGradientMmHg(),
-                    c.meanGradientMmHg(), c.peakVelocityMS(), c.maxWssPa(), c.peakGradientMmHg() > 20 ? "   above 20 mmHg" : ""));
+        PlanReport.Calibration c = r.calibration();
+        say(String.format(Locale.ROOT, "calibration: %s → arm %.1f/%.1f mmHg (residual %.2f mmHg, %d model runs)",
+                c.target(), c.fitted().get("simulated_systolic_mmHg"), c.fitted().get("simulated_diastolic_mmHg"),
+                c.residualMmHg(), c.evaluations()));
+        say(String.format(Locale.ROOT, "%-10s %14s %16s %12s %12s %10s", "candidate", "peak-to-peak", "95 % interval",
+                "P(>20)", "mean mmHg", "v_max m/s"));
+        for (PlanReport.Candidate k : r.candidates()) {
+            String ci = k.gradientCi95MmHg() == null ? "—"
+                    : String.format(Locale.ROOT, "%.1f–%.1f", k.gradientCi95MmHg()[0], k.gradientCi95MmHg()[1]);
+            say(String.format(Locale.ROOT, "%-10s %14.1f %16s %12s %12.1f %10.2f%s", k.name(), k.peakToPeakGradientMmHg(),
+                    ci, k.pGradientAbove20MmHg() == null ? "—" : String.format(Locale.ROOT, "%.2f", k.pGradientAbove20MmHg()),
+                    k.meanGradientMmHg(), k.peakVelocityMS(), k.peakToPeakGradientMmHg() > 20 ? "   above 20 mmHg" : ""));
         }
         PlanReport.Timings t = r.timingsMs();
         say(String.format(Locale.ROOT, "timings: load %d ms, segment %d ms, mesh %d ms, simulate %d ms", t.load(), t.segment(), t.mesh(), t.simulate()));
+    }
+
+    /**
+     * Writes the waveforms of every candidate's last cycle: columns time_s, candidate, location, pressure_mmHg,
+     * flow_ml_s; locations inlet, proximal, distal and each outlet.
+     */
+    static void writeWaveforms(CasePipeline.Simulation sim, Path csv) throws IOException {
+        StringBuilder b = new StringBuilder("time_s,candidate,location,pressure_mmHg,flow_ml_s\n");
+        for (CasePipeline.CandidateResult c : sim.candidates()) {
+            PulsatileOutcome.Waveforms w = c.outcome().waveforms();
+            for (String loc : w.pressurePa().keySet()) {
+                double[] p = w.pressurePa().get(loc), q = w.flowM3s().get(loc);
+                for (int k = 0; k < w.timeS().length; k++) {
+                    b.append(String.format(Locale.ROOT, "%.5f,%s,%s,%.3f,%.4f%n", w.timeS()[k], c.repair().name(), loc,
+                            Units.paToMmHg(p[k]), Units.m3sToMlPerS(q[k])));
+                }
+            }
+        }
+        Files.writeString(csv, b.toString());
     }
 
     /** The JSON writer for plan.json: indented, field order as declared. */

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * Readable labels for outcome keys that carry their unit as a suffix, as {@code plan.json} and
- * {@code CandidateOutcome.reportFields()} name them: {@code peak_gradient_mmHg} → "Peak gradient (mmHg)",
+ * {@code PulsatileOutcome.reportFields()} name them: {@code peak_gradient_mmHg} → "Peak gradient (mmHg)",
  * {@code peak_velocity_m_s} → "Peak velocity (m/s)", {@code max_wss_Pa} → "Max WSS (Pa)".
  */
 public final class OutcomeLabels {

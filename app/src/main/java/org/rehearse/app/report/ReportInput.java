@@ -43,7 +43,7 @@ public record ReportInput(String title, CaseSummary summary, List<CandidateRow> 
      */
     public static final double DEFAULT_THRESHOLD_MMHG = 20.0;
 
-    /** The default gradient outcome key, as {@code CandidateOutcome.reportFields()} names it. */
+    /** The default gradient outcome key, as {@code PulsatileOutcome.reportFields()} names it. */
     public static final String DEFAULT_GRADIENT_KEY = "peak_gradient_mmHg";
 
     /**

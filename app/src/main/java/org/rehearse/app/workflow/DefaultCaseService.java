@@ -15,7 +15,7 @@ import org.rehearse.segmentation.image.LabelMap;
 import org.rehearse.segmentation.image.Volume;
 import org.rehearse.segmentation.mesh.SurfaceMesh;
 import org.rehearse.segmentation.segment.AortaSeedFinder;
-import org.rehearse.simulation.hemo.SteadyStenosisModel;
+import org.rehearse.simulation.pulsatile.PatientMeasurements;
 
 /**
  * The workstation's {@link CaseService} on the real pipeline ({@link CasePipeline}). Errors the user can act on
@@ -76,15 +76,37 @@ public final class DefaultCaseService implements CaseService {
     public ComparisonResult compareRepairs(Volume volume, SegmentationResult seg, double[] seedLps, Progress p)
             throws CaseException {
         try {
-            CasePipeline.Simulation sim = CasePipeline.simulate(seg.mask(), seg.surface(), seedLps, new SteadyStenosisModel(), p);
+            CasePipeline.Simulation sim = CasePipeline.simulate(seg.mask(), seg.surface(), seedLps, patient, samples, p);
+            var cal = sim.study().calibration();
             String summary = String.format(Locale.ROOT,
-                    "Narrowest %.1f mm at %.0f mm along the centerline, reference %.1f mm, stenosis %.0f %% (5 L/min, 70/min)",
+                    "Narrowest %.1f mm at %.0f mm along the centerline, reference %.1f mm, stenosis %.0f %%. "
+                            + "Pulsatile 1D model calibrated to %.0f/%.0f mmHg (reached %.1f/%.1f), %.1f L/min, %.0f/min; "
+                            + "%d uncertainty samples per candidate.",
                     sim.lesion().minDiameterMm(), sim.lesion().throatArcLengthMm(), sim.lesion().referenceDiameterMm(),
-                    sim.lesion().stenosisPercent());
+                    sim.lesion().stenosisPercent(), patient.systolicMmHg(), patient.diastolicMmHg(),
+                    cal.simulated().get("systolic_mmHg"), cal.simulated().get("diastolic_mmHg"),
+                    patient.cardiacOutputLMin(), patient.heartRateBpm(), samples);
             return new ComparisonResult(CasePipeline.displays(sim), summary);
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw new CaseException(e.getMessage(), e);
         }
+    }
+
+    private PatientMeasurements patient = PatientMeasurements.defaults();
+    private int samples = 100;
+
+    /**
+     * Sets the measurements the twin is calibrated to and the uncertainty samples per candidate for the next
+     * comparison.
+     *
+     * @param patient the measurements
+     * @param samples samples per candidate, 0 … 100000
+     * @throws IllegalArgumentException on a sample count out of range
+     */
+    public void setHemodynamics(PatientMeasurements patient, int samples) {
+        if (samples < 0 || samples > 100000) throw new IllegalArgumentException("samples must be 0 … 100000, got " + samples);
+        this.patient = java.util.Objects.requireNonNull(patient, "patient");
+        this.samples = samples;
     }
 
     @Override

@@ -18,6 +18,7 @@ import org.rehearse.sampledata.PhantomGenerator;
 import org.rehearse.sampledata.PhantomSpec;
 import org.rehearse.sampledata.PhantomWriter;
 import org.rehearse.segmentation.Progress;
+import org.rehearse.simulation.pulsatile.PatientMeasurements;
 import org.rehearse.segmentation.image.LabelMap;
 import org.rehearse.segmentation.nifti.NiftiLabelIo;
 
@@ -37,8 +38,8 @@ class PlanJobPhantomTest {
         phantom = PhantomGenerator.generate(PhantomSpec.defaults(), Progress.NONE);
         PhantomWriter.write(phantom, dir.resolve("case"), Progress.NONE);
         Path out = dir.resolve("out");
-        report = new PlanJob(new PlanJob.Options(dir.resolve("case/dicom"), null, phantom.seedLpsMm(), out, 5.0, 70,
-                true, null), System.out).run(Progress.NONE);
+        report = new PlanJob(new PlanJob.Options(dir.resolve("case/dicom"), null, phantom.seedLpsMm(), out,
+                new PatientMeasurements(120, 70, 5.0, 70, Double.NaN), 24, true, null), System.out).run(Progress.NONE);
         json = PlanJob.mapper().readTree(out.resolve("plan.json").toFile());
     }
 
@@ -55,21 +56,56 @@ class PlanJobPhantomTest {
     }
 
     @Test
-    void everyRepairLowersTheGradientAndFullRepairsGoBelow10mmHg() {
-        Map<String, Double> peak = new HashMap<>();
+    void nativeIsAboveTheThresholdRepairsBelowAndBalloonInBetween() {
+        Map<String, JsonNode> byName = new HashMap<>();
         for (JsonNode c : json.get("candidates")) {
-            peak.put(c.get("name").asText(), c.get("peak_gradient_mmHg").asDouble());
-            for (String f : new String[] {"peak_gradient_mmHg", "mean_gradient_mmHg", "peak_velocity_m_s", "max_wss_Pa"}) {
-                assertTrue(Double.isFinite(c.get(f).asDouble()) && c.get(f).asDouble() >= 0, f + " of " + c.get("name"));
+            byName.put(c.get("name").asText(), c);
+            for (String f : new String[] {"peak_to_peak_gradient_mmHg", "mean_gradient_mmHg",
+                    "peak_instantaneous_gradient_mmHg", "p_gradient_above_20mmHg", "peak_velocity_m_s", "max_wss_Pa",
+                    "lv_work_per_beat_J"}) {
+                assertTrue(c.has(f) && Double.isFinite(c.get(f).asDouble()), f + " of " + c.get("name"));
+            }
+            JsonNode ci = c.get("gradient_ci95_mmHg");
+            assertEquals(2, ci.size());
+            assertTrue(ci.get(0).asDouble() <= ci.get(1).asDouble());
+            double split = 0;
+            for (JsonNode x : c.get("branch_flow_percent")) split += x.asDouble();
+            assertEquals(100, split, 1.0, "branch flows add up for " + c.get("name"));
+        }
+        assertEquals(java.util.Set.of("native", "resection", "patch", "stent", "balloon"), byName.keySet());
+        double nat = byName.get("native").get("peak_to_peak_gradient_mmHg").asDouble();
+        assertTrue(nat >= 20, "native peak-to-peak gradient at least 20 mmHg: " + nat);
+        assertTrue(byName.get("native").get("p_gradient_above_20mmHg").asDouble() >= 0.5);
+        for (String r : new String[] {"stent", "resection"}) {
+            assertTrue(byName.get(r).get("peak_to_peak_gradient_mmHg").asDouble() < 10, r);
+            assertTrue(byName.get(r).get("p_gradient_above_20mmHg").asDouble() <= 0.1, r);
+        }
+        double balloon = byName.get("balloon").get("peak_to_peak_gradient_mmHg").asDouble();
+        assertTrue(balloon < nat && balloon > byName.get("stent").get("peak_to_peak_gradient_mmHg").asDouble(),
+                "balloon with recoil between stent and native: " + balloon);
+        JsonNode cal = json.get("calibration");
+        assertEquals(120, cal.get("target").get("systolic_mmHg").asDouble());
+        assertTrue(cal.get("residual_mmHg").asDouble() < 2.0);
+        assertEquals(120, cal.get("fitted").get("simulated_systolic_mmHg").asDouble(), 2.0);
+        assertEquals(70, cal.get("fitted").get("simulated_diastolic_mmHg").asDouble(), 2.0);
+    }
+
+    @Test
+    void waveformsAreWrittenPerCandidateAndLocation() throws Exception {
+        java.util.List<String> lines = Files.readAllLines(dir.resolve("out/waveforms.csv"));
+        assertEquals("time_s,candidate,location,pressure_mmHg,flow_ml_s", lines.get(0));
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (String l : lines.subList(1, lines.size())) {
+            String[] f = l.split(",");
+            assertEquals(5, f.length, l);
+            keys.add(f[1] + "/" + f[2]);
+            assertTrue(Double.isFinite(Double.parseDouble(f[3])) && Double.isFinite(Double.parseDouble(f[4])), l);
+        }
+        for (String c : new String[] {"native", "stent"}) {
+            for (String loc : new String[] {"inlet", "proximal", "distal", "descending_aorta", "brachiocephalic"}) {
+                assertTrue(keys.contains(c + "/" + loc), c + "/" + loc);
             }
         }
-        assertEquals(4, peak.size());
-        assertTrue(peak.get("native") > 20, "native gradient above 20 mmHg: " + peak);
-        for (String r : new String[] {"resection", "patch", "stent"}) {
-            assertTrue(peak.get(r) < peak.get("native"), r + " below native: " + peak);
-        }
-        assertTrue(peak.get("stent") < 10, "stent below 10 mmHg: " + peak);
-        assertTrue(peak.get("resection") < 10, "resection below 10 mmHg: " + peak);
     }
 
     @Test

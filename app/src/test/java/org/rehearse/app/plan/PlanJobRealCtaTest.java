@@ -1,5 +1,6 @@
 package org.rehearse.app.plan;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rehearse.segmentation.Progress;
+import org.rehearse.simulation.pulsatile.PatientMeasurements;
 import org.rehearse.segmentation.image.LabelMap;
 import org.rehearse.segmentation.nifti.NiftiLabelIo;
 
@@ -28,8 +30,8 @@ class PlanJobRealCtaTest {
     static void plan() throws Exception {
         data = Path.of(System.getProperty("rehearse.shared.data", "../shared/data"), "aorta-cta");
         assumeTrue(Files.isDirectory(data.resolve("dicom")), "real CTA not present: " + data);
-        new PlanJob(new PlanJob.Options(data.resolve("dicom"), null, SEED, out, 5.0, 70, false, null), System.out)
-                .run(Progress.NONE);
+        new PlanJob(new PlanJob.Options(data.resolve("dicom"), null, SEED, out, PatientMeasurements.defaults(), 16, false,
+                null), System.out).run(Progress.NONE);
         json = PlanJob.mapper().readTree(out.resolve("plan.json").toFile());
     }
 
@@ -50,7 +52,31 @@ class PlanJobRealCtaTest {
     }
 
     @Test
-    void allFourCandidatesAreSimulated() {
-        assertTrue(json.get("candidates").size() == 4);
+    void allFiveCandidatesAreSimulated() {
+        assertTrue(json.get("candidates").size() == 5);
+    }
+
+    @Test
+    void withoutCoarctationTheGradientAcrossArchAndDescendingAortaIsSmall() {
+        JsonNode nat = json.get("candidates").get(0);
+        assertEquals("native", nat.get("name").asText());
+        double g = nat.get("peak_to_peak_gradient_mmHg").asDouble();
+        assertTrue(Math.abs(g) < 5, "native peak-to-peak gradient " + g + " mmHg");
+        assertTrue(nat.get("peak_instantaneous_gradient_mmHg").asDouble() < 5);
+        assertTrue(nat.get("p_gradient_above_20mmHg").asDouble() == 0.0);
+        assertTrue(json.get("calibration").get("residual_mmHg").asDouble() < 2.0);
+    }
+
+    @Test
+    void fromTheAorticInletToTheDescendingOutletThePeakToPeakGradientIsSmall() throws Exception {
+        double inlet = Double.NEGATIVE_INFINITY, outlet = Double.NEGATIVE_INFINITY;
+        for (String l : Files.readAllLines(out.resolve("waveforms.csv"))) {
+            String[] f = l.split(",");
+            if (!f[1].equals("native")) continue;
+            if (f[2].equals("inlet")) inlet = Math.max(inlet, Double.parseDouble(f[3]));
+            if (f[2].equals("descending_aorta")) outlet = Math.max(outlet, Double.parseDouble(f[3]));
+        }
+        System.out.println("real CTA, native: systolic at the inlet " + inlet + " mmHg, at the descending outlet " + outlet);
+        assertTrue(inlet - outlet < 5, "arch + descending aorta peak-to-peak " + (inlet - outlet) + " mmHg");
     }
 }

@@ -97,6 +97,18 @@ public final class UncertaintyAnalysis {
      * @throws IllegalStateException    when more than {@value #MAX_FAILED_FRACTION} of the samples fail
      */
     public Result run(Repair repair, int samples, PulsatileModel.Run nominal) {
+        return run(repair, samples, nominal, org.rehearse.segmentation.Progress.NONE);
+    }
+
+    /**
+     * As {@link #run(Repair, int, PulsatileModel.Run)}, with cancellation: samples not yet started are skipped once
+     * the progress is cancelled, and the cancellation is then thrown.
+     *
+     * @param progress cancellation
+     * @return its distribution
+     * @throws org.rehearse.segmentation.Progress.CancelledException when cancelled
+     */
+    public Result run(Repair repair, int samples, PulsatileModel.Run nominal, org.rehearse.segmentation.Progress progress) {
         if (samples < 1 || samples > 100000) {
             throw new IllegalArgumentException("samples must be 1 … 100000, got " + samples);
         }
@@ -130,7 +142,15 @@ public final class UncertaintyAnalysis {
                 settings.maxCycles(), Math.max(50, settings.samplesPerCycle() / 2));
         double[] out = new double[samples];
         AtomicInteger failed = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean cancelled = new java.util.concurrent.atomic.AtomicBoolean();
         IntStream.range(0, samples).parallel().forEach(i -> {
+            if (cancelled.get()) return;
+            try {
+                progress.checkCancelled();
+            } catch (RuntimeException e) {
+                cancelled.set(true);
+                return;
+            }
             double[] u = points[i];
             double delta = (2 * u[0] - 1) * halfVoxelMm;
             double co = CO_MIN + (CO_MAX - CO_MIN) * u[1];
@@ -150,6 +170,7 @@ public final class UncertaintyAnalysis {
                 failed.incrementAndGet();
             }
         });
+        if (cancelled.get()) progress.checkCancelled();
         if (failed.get() > MAX_FAILED_FRACTION * samples) {
             throw new IllegalStateException(String.format("%d of %d uncertainty samples of %s failed (limit %.0f %%)",
                     failed.get(), samples, repair.name(), 100 * MAX_FAILED_FRACTION));

@@ -17,8 +17,6 @@ import org.rehearse.simulation.geometry.CenterlineExtractor;
 import org.rehearse.simulation.geometry.DiameterProfile;
 import org.rehearse.simulation.geometry.Lesion;
 import org.rehearse.simulation.geometry.LesionFinder;
-import org.rehearse.simulation.hemo.CandidateOutcome;
-import org.rehearse.simulation.hemo.SteadyStenosisModel;
 
 /** From a synthetic coarctation mask to the candidates' outcomes. */
 class RepairPipelineTest {
@@ -35,28 +33,16 @@ class RepairPipelineTest {
     }
 
     @Test
-    void everyRepairLowersTheGradient() {
+    void everyRepairWidensTheNarrowestSection() {
         List<Repair> candidates = RepairFactory.defaults(lesion, vessel);
         assertEquals(List.of("native", "resection", "patch", "stent", "balloon"),
                 candidates.stream().map(Repair::name).toList());
-        SteadyStenosisModel model = new SteadyStenosisModel();
-        List<CandidateOutcome> out = model.evaluateAll(candidates, vessel);
-        for (CandidateOutcome o : out) {
-            System.out.printf("%-9s %-60s peak %7.1f mmHg, mean %6.1f mmHg, v %5.2f m/s, WSS %6.1f Pa, dmin %5.1f mm%n",
-                    o.candidate(), o.description(), o.peakGradientMmHg(), o.meanGradientMmHg(), o.peakVelocityMPerS(),
-                    o.maxWssPa(), o.minDiameterMm());
-            for (double v : o.reportFields().values()) assertTrue(Double.isFinite(v));
+        double nativeMin = vessel.diameterMm(vessel.narrowestIndex(lesion.referenceDiameterMm() / 2));
+        for (Repair r : candidates.subList(1, candidates.size())) {
+            VesselModel after = r.apply(vessel);
+            double min = after.diameterMm(after.narrowestIndex(lesion.referenceDiameterMm() / 2));
+            assertTrue(min > nativeMin + 1, r.name() + " narrowest " + min + " mm vs native " + nativeMin + " mm");
         }
-        CandidateOutcome nat = out.get(0);
-        assertTrue(nat.peakGradientMmHg() > 20, "native " + nat.peakGradientMmHg());
-        for (CandidateOutcome o : out.subList(1, out.size())) {
-            assertTrue(o.peakGradientPa() < nat.peakGradientPa(), o.candidate());
-            assertTrue(o.meanGradientPa() < nat.meanGradientPa(), o.candidate());
-            assertTrue(o.peakVelocityMs() < nat.peakVelocityMs(), o.candidate());
-            assertTrue(o.maxWssPa() < nat.maxWssPa(), o.candidate());
-        }
-        assertTrue(out.get(1).peakGradientMmHg() < 10, "resection to the reference");
-        assertTrue(out.get(3).peakGradientMmHg() < 10, "stent to the reference");
     }
 
     @Test
@@ -127,7 +113,6 @@ class RepairPipelineTest {
         assertEquals(stent.parameters().get("lengthMm"), smaller.parameters().get("lengthMm"));
         double throat = lesion.throatArcLengthMm();
         assertEquals(0.95 * 12, smaller.apply(vessel).diameterAtMm(throat), 1e-6);
-        SteadyStenosisModel model = new SteadyStenosisModel();
-        assertTrue(model.evaluate(smaller, vessel).peakGradientPa() > model.evaluate(stent, vessel).peakGradientPa());
+        assertTrue(smaller.apply(vessel).diameterAtMm(throat) < stent.apply(vessel).diameterAtMm(throat));
     }
 }
