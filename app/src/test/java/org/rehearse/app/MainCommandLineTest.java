@@ -91,4 +91,28 @@ class MainCommandLineTest {
         assertClearError(run("plan", "--dicom", dicom.toString(), "--cardiac-output-l-min", "90", "--out", tmp.toString(), "--no-png"),
                 "90");
     }
+
+    @Test
+    void impossibleMeasurementsAreNamedBeforeAnyWork(@TempDir Path tmp) {
+        String out = tmp.resolve("out").toString();
+        assertClearError(run("plan", "--dicom", tmp.toString(), "--bp", "70/120", "--out", out), "diastolic", "120");
+        assertClearError(run("plan", "--dicom", tmp.toString(), "--bp", "high", "--out", out), "--bp", "high");
+        assertClearError(run("plan", "--dicom", tmp.toString(), "--heart-rate-bpm", "400", "--out", out), "heart rate", "400");
+        assertClearError(run("plan", "--dicom", tmp.toString(), "--samples", "-1", "--out", out), "--samples", "-1");
+        assertClearError(run("plan", "--dicom", tmp.toString(), "--measured-gradient-mmhg", "-5", "--out", out),
+                "measured gradient");
+        assertFalse(Files.exists(tmp.resolve("out/plan.json")));
+    }
+
+    @Test
+    void verifyRunsEveryCaseAndPasses() {
+        Path data = Path.of(System.getProperty("rehearse.shared.data", "../shared/data"));
+        assumeTrue(Files.isDirectory(data.resolve("hemodynamics")));
+        Result r = run("verify", "--data", data.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        for (String s : new String[] {"Poiseuille", "wave speed", "order of convergence", "mass conservation",
+                "periodic state", "openBF ibif", "FDA nozzle, Re 500", "FDA nozzle, Re 2000", "0 failed"}) {
+            assertTrue(r.out().contains(s), s + " in: " + r.out());
+        }
+    }
 }

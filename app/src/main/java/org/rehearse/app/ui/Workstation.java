@@ -49,6 +49,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.rehearse.app.workflow.CaseException;
 import org.rehearse.app.workflow.CaseService;
+import org.rehearse.simulation.pulsatile.PatientMeasurements;
 import org.rehearse.app.workflow.ComparisonResult;
 import org.rehearse.app.workflow.LoadedImage;
 import org.rehearse.app.workflow.SampleCase;
@@ -87,6 +88,10 @@ public class Workstation extends BorderPane {
     private final Tab comparisonTab = new Tab("Comparison");
     private final TextArea info = new TextArea();
     private final TextField seedField = new TextField();
+    private final TextField bpField = new TextField("120/70");
+    private final TextField coField = new TextField("5.0");
+    private final TextField hrField = new TextField("70");
+    private final TextField samplesField = new TextField("100");
     private final Label status = new Label("Ready. File ▸ Open DICOM folder… or File ▸ Open sample case.");
     private final ProgressBar progressBar = new ProgressBar(0);
     private final Button cancelButton = new Button("Cancel");
@@ -201,7 +206,27 @@ public class Workstation extends BorderPane {
                 + SliceView.HELP.replace(" · ", "\n"));
         hint.setWrapText(true);
         hint.setStyle("-fx-text-fill: #555555; -fx-font-size: 11px;");
-        VBox box = new VBox(6, title, info, seedLabel, seedField, segButton, cmpButton, hint);
+        javafx.scene.layout.GridPane hemo = new javafx.scene.layout.GridPane();
+        hemo.setHgap(6);
+        hemo.setVgap(4);
+        bpField.setId("bpField");
+        coField.setId("coField");
+        hrField.setId("hrField");
+        samplesField.setId("samplesField");
+        hemo.addRow(0, new Label("Cuff BP (mmHg)"), bpField);
+        hemo.addRow(1, new Label("Cardiac output (L/min)"), coField);
+        hemo.addRow(2, new Label("Heart rate (/min)"), hrField);
+        hemo.addRow(3, new Label("Uncertainty samples"), samplesField);
+        for (TextField f : new TextField[] {bpField, coField, hrField, samplesField}) f.setPrefColumnCount(6);
+        javafx.scene.control.TitledPane hemoPane = new javafx.scene.control.TitledPane(
+                "Patient measurements (120/70, 5.0 L/min, 70/min)", hemo);
+        hemoPane.setExpanded(false);
+        hemoPane.setAnimated(false);
+        for (TextField f : new TextField[] {bpField, coField, hrField}) {
+            f.textProperty().addListener((o, a, b) -> hemoPane.setText(String.format("Patient measurements (%s, %s L/min, %s/min)",
+                    bpField.getText(), coField.getText(), hrField.getText())));
+        }
+        VBox box = new VBox(6, title, info, seedLabel, seedField, segButton, hemoPane, cmpButton, hint);
         box.setPadding(new Insets(8));
         box.setPrefWidth(300);
         box.setMinWidth(220);
@@ -518,6 +543,20 @@ public class Workstation extends BorderPane {
             showErrorDialog("Compare repairs", "Segment the aorta first (click in the slice view or Segment ▸ Segment from seed).");
             return;
         }
+        try {
+            String[] bp = bpField.getText().trim().split("\\s*/\\s*");
+            if (bp.length != 2) {
+                throw new IllegalArgumentException("Blood pressure must be systolic/diastolic in mmHg, e.g. 120/70; got \""
+                        + bpField.getText() + "\".");
+            }
+            PatientMeasurements patient = new PatientMeasurements(number(bp[0], "systolic pressure"),
+                    number(bp[1], "diastolic pressure"), number(coField.getText(), "cardiac output"),
+                    number(hrField.getText(), "heart rate"), Double.NaN);
+            service.setHemodynamics(patient, (int) number(samplesField.getText(), "uncertainty samples"));
+        } catch (IllegalArgumentException e) {
+            showErrorDialog("Patient measurements", e.getMessage());
+            return;
+        }
         double[] seed = seedLps == null ? null : seedLps.clone();
         run("Simulating candidate repairs", p -> service.compareRepairs(img.volume(), seg, seed, p), result -> {
             if (segmentation.get() != seg) {
@@ -535,6 +574,14 @@ public class Workstation extends BorderPane {
             comparisonTab.setDisable(false);
             tabs.getSelectionModel().select(comparisonTab);
         });
+    }
+
+    private static double number(String text, String what) {
+        try {
+            return Double.parseDouble(text.trim().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("The " + what + " must be a number; got \"" + text + "\".");
+        }
     }
 
     /** Frames the 3D view(s) again (anterior view). */

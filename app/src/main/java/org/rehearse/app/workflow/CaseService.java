@@ -53,4 +53,16 @@ public interface CaseService {
      * @throws CaseException when it cannot be made available
      */
     SampleCase sampleCase(Progress p) throws CaseException;
+
+    /**
+     * Sets the patient's measurements the hemodynamic model is calibrated to, and the uncertainty samples per
+     * candidate, for the next {@link #compareRepairs}. The default implementation ignores them.
+     *
+     * @param patient the measurements (validated by their constructor)
+     * @param samples samples per candidate, 0 … 100000
+     * @throws IllegalArgumentException on a sample count out of range
+     */
+    default void setHemodynamics(org.rehearse.simulation.pulsatile.PatientMeasurements patient, int samples) {
+        if (samples < 0 || samples > 100000) throw new IllegalArgumentException("samples must be 0 … 100000, got " + samples);
+    }
 }

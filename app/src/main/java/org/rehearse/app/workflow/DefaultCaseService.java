@@ -103,6 +103,7 @@ public final class DefaultCaseService implements CaseService {
      * @param samples samples per candidate, 0 … 100000
      * @throws IllegalArgumentException on a sample count out of range
      */
+    @Override
     public void setHemodynamics(PatientMeasurements patient, int samples) {
         if (samples < 0 || samples > 100000) throw new IllegalArgumentException("samples must be 0 … 100000, got " + samples);
         this.patient = java.util.Objects.requireNonNull(patient, "patient");
