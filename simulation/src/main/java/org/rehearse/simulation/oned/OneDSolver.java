@@ -96,6 +96,7 @@ public final class OneDSolver {
     public static final double[] PROBE_FRACTIONS = {0.0, 0.25, 0.5, 0.75, 1.0};
 
     private final OneDNetwork net;
+    private final boolean equalCourant;
     private final Options opt;
     private final double rho, mu, pExt;
     private final List<Seg> segs = new ArrayList<>();
@@ -132,9 +133,9 @@ public final class OneDSolver {
         int index; // position in segs
         double tracedIn, tracedOut; // W2 at x = 0 and W1 at x = L, traced from the old level
 
-        Seg(OneDVessel v) {
+        Seg(OneDVessel v, double dxScale) {
             this.v = v;
-            int nn = (int) Math.ceil(v.lengthM() / opt.targetDxM() - 1e-9) + 1;
+            int nn = (int) Math.ceil(v.lengthM() / (opt.targetDxM() * dxScale) - 1e-9) + 1;
             n = Math.max(opt.minNodes(), nn);
             dx = v.lengthM() / (n - 1);
             beta = v.beta();
@@ -191,14 +192,30 @@ public final class OneDSolver {
      *                                  Windkessel, a Windkessel on a junction end, disconnected nodes)
      */
     public OneDSolver(OneDNetwork network, Options options) {
+        this(network, options, false);
+    }
+
+    /**
+     * As {@link #OneDSolver(OneDNetwork, Options)}; with {@code equalCourant} each vessel's grid spacing is the target
+     * spacing times its reference wave speed over the slowest vessel's, so that a stiff vessel (a stented segment)
+     * does not force a smaller time step on the whole network: every vessel then runs at about the same Courant number.
+     *
+     * @param network      the network
+     * @param options      numerical settings
+     * @param equalCourant whether to scale the grid spacing with the wave speed
+     */
+    public OneDSolver(OneDNetwork network, Options options, boolean equalCourant) {
+        this.equalCourant = equalCourant;
         this.net = network;
         this.opt = options;
         this.rho = network.rhoKgM3();
         this.mu = network.muPaS();
         this.pExt = network.externalPressurePa();
+        double cMin = Double.POSITIVE_INFINITY;
+        for (OneDVessel v : network.vessels()) cMin = Math.min(cMin, referenceWaveSpeed(v, rho));
         for (OneDVessel v : network.vessels()) {
             if (byLabel.containsKey(v.label())) throw new IllegalArgumentException("duplicate vessel label " + v.label());
-            Seg s = new Seg(v);
+            Seg s = new Seg(v, equalCourant ? referenceWaveSpeed(v, rho) / cMin : 1.0);
             s.index = segs.size();
             segs.add(s);
             byLabel.put(v.label(), s);
@@ -704,6 +721,12 @@ public final class OneDSolver {
 
     /** @return volume that left through all Windkessel outlets since the start (m³), trapezoidal in time */
     public double outflowVolumeM3() { return outflowVolumeM3; }
+
+    /** Wave speed at rest, c0 = √(β/(2ρ)) A0^{-1/4}, at the vessel's mean reference radius. */
+    private static double referenceWaveSpeed(OneDVessel v, double rho) {
+        double r = 0.5 * (v.r0InletM() + v.r0OutletM());
+        return Math.sqrt(v.beta() / (2 * rho)) * Math.pow(Math.PI * r * r, -0.25);
+    }
 
     /**
      * Wave speed of the tube law, c = √(A/ρ · ∂P/∂A) = √(β/(2ρA0)) A^{1/4}.

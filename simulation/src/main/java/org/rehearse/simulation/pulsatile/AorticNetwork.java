@@ -157,7 +157,10 @@ public final class AorticNetwork {
         List<Double> all = new ArrayList<>();
         for (int i = 0; i + 1 < pts.size(); i++) {
             double s0 = pts.get(i), s1 = pts.get(i + 1);
-            int k = (int) Math.ceil((s1 - s0) / MAX_SEGMENT_MM - 1e-9);
+            // a stented stretch is stiffer: longer segments keep its Courant number near the others'
+            boolean stiffStretch = vessel.stiffWall(nearest(vessel, 0.5 * (s0 + s1)));
+            double maxLen = MAX_SEGMENT_MM * (stiffStretch ? Math.sqrt(STENT_STIFFNESS_FACTOR) : 1);
+            int k = (int) Math.ceil((s1 - s0) / maxLen - 1e-9);
             for (int j = 0; j < k; j++) all.add(s0 + (s1 - s0) * j / k);
         }
         all.add(len);

@@ -152,7 +152,7 @@ public final class PulsatileModel {
                 .withMaxCycles(settings.maxCycles()).withInitialPressurePa(Units.mmHgToPa(patient.meanArterialMmHg()));
         opt = new OneDSolver.Options(opt.courantNumber(), opt.targetDxM(), opt.minNodes(), opt.maxCycles(),
                 settings.periodicTolerance(), settings.samplesPerCycle(), opt.initialPressurePa());
-        OneDSolver solver = new OneDSolver(net.network(), opt);
+        OneDSolver solver = new OneDSolver(net.network(), opt, true);
         if (warm != null) solver.warmStartFrom(warm.solver());
         solver.setChargeAcceleration(true);
         PeriodicSolution sol = solver.runToPeriodicState();
