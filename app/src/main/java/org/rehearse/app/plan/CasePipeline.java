@@ -157,10 +157,10 @@ public final class CasePipeline {
     }
 
     /** Column headers of the comparison table (units in the header). */
-    public static final String PEAK_TO_PEAK = "Peak-to-peak gradient (mmHg)", CI_LOW = "95 % interval low (mmHg)",
-            CI_HIGH = "95 % interval high (mmHg)", P_ABOVE = "P(gradient > 20 mmHg)", MEAN = "Mean gradient (mmHg)",
-            PEAK_INSTANT = "Peak instantaneous gradient (mmHg)", VELOCITY = "Peak velocity (m/s)",
-            WSS = "Max WSS (Pa)", MIN_D = "Min diameter (mm)", DESCENDING = "Descending aorta flow (%)";
+    public static final String PEAK_TO_PEAK = "Peak-to-peak gradient (mmHg)", CI_LOW = "95 % low (mmHg)",
+            CI_HIGH = "95 % high (mmHg)", P_ABOVE = "P(> 20 mmHg)", MEAN = "Mean gradient (mmHg)",
+            PEAK_INSTANT = "Peak instant. (mmHg)", VELOCITY = "Peak velocity (m/s)",
+            WSS = "Max WSS (Pa)", MIN_D = "Min diameter (mm)", DESCENDING = "Descending flow (%)";
 
     /** The comparison view's content: one display per candidate, outcomes in clinical units. */
     public static List<CandidateDisplay> displays(Simulation sim) {

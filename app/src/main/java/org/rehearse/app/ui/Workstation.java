@@ -219,11 +219,11 @@ public class Workstation extends BorderPane {
         hemo.addRow(3, new Label("Uncertainty samples"), samplesField);
         for (TextField f : new TextField[] {bpField, coField, hrField, samplesField}) f.setPrefColumnCount(6);
         javafx.scene.control.TitledPane hemoPane = new javafx.scene.control.TitledPane(
-                "Patient measurements (120/70, 5.0 L/min, 70/min)", hemo);
+                "Patient: 120/70 mmHg, 5.0 L/min, 70/min", hemo);
         hemoPane.setExpanded(false);
         hemoPane.setAnimated(false);
         for (TextField f : new TextField[] {bpField, coField, hrField}) {
-            f.textProperty().addListener((o, a, b) -> hemoPane.setText(String.format("Patient measurements (%s, %s L/min, %s/min)",
+            f.textProperty().addListener((o, a, b) -> hemoPane.setText(String.format("Patient: %s mmHg, %s L/min, %s/min",
                     bpField.getText(), coField.getText(), hrField.getText())));
         }
         VBox box = new VBox(6, title, info, seedLabel, seedField, segButton, hemoPane, cmpButton, hint);
