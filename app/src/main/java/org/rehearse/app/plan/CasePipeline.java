@@ -135,11 +135,27 @@ public final class CasePipeline {
      */
     public static Simulation simulate(LabelMap mask, SurfaceMesh nativeSurface, double[] seedLps,
                                       PatientMeasurements patient, int samples, Progress progress) {
+        return simulate(mask, nativeSurface, seedLps, patient, samples, RepairFactory::defaults, progress);
+    }
+
+    /**
+     * As {@link #simulate(LabelMap, SurfaceMesh, double[], PatientMeasurements, int, Progress)} with the candidates
+     * chosen by the caller once the lesion is known (e.g. read from a candidates file, or edited in the workstation).
+     *
+     * @param candidates from the lesion and the native vessel to the candidates to simulate, in order
+     * @throws IllegalArgumentException as the other overload, or when a candidate does not fit the vessel (its
+     *                                  message names the parameter)
+     */
+    public static Simulation simulate(LabelMap mask, SurfaceMesh nativeSurface, double[] seedLps,
+                                      PatientMeasurements patient, int samples,
+                                      java.util.function.BiFunction<Lesion, VesselModel, List<Repair>> candidates,
+                                      Progress progress) {
         Centerline centerline = CenterlineExtractor.extract(mask, seedLps, progress.sub(0, 0.2));
         DiameterProfile profile = DiameterProfile.measure(mask, centerline, progress.sub(0.2, 0.35));
         Lesion lesion = LesionFinder.find(profile);
         VesselModel vessel = VesselModel.fromProfile(profile, lesion);
-        List<Repair> repairs = RepairFactory.defaults(lesion, vessel);
+        List<Repair> repairs = candidates.apply(lesion, vessel);
+        for (Repair r : repairs) r.validate(vessel);
         double voxel = Math.min(mask.geometry().spacingMm(0), mask.geometry().spacingMm(1));
         HemodynamicStudy.Result study = HemodynamicStudy.run(centerline, vessel, lesion, repairs, patient, voxel, samples,
                 HemodynamicStudy.DEFAULT_SEED, progress.sub(0.35, 0.95));
