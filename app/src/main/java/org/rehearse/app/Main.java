@@ -69,7 +69,8 @@ public final class Main implements Callable<Integer> {
             if (System.getenv("REHEARSE_DEBUG") != null) {
                 e.printStackTrace(cmd.getErr());
             }
-            return e instanceof java.io.IOException && !(e instanceof org.rehearse.segmentation.dicom.DicomException) ? 1 : 2;
+            return e instanceof java.io.IOException && !(e instanceof org.rehearse.segmentation.dicom.DicomException)
+                    && !(e instanceof org.rehearse.app.casefile.CaseFileException) ? 1 : 2;
         });
         return cl.execute(args);
     }
@@ -131,6 +132,13 @@ public final class Main implements Callable<Integer> {
         int samples;
         @Option(names = "--no-png", description = "do not render comparison.png")
         boolean noPng;
+        @Option(names = "--candidates", paramLabel = "FILE.json",
+                description = "candidates to simulate instead of the defaults: [{name, kind, parameters{…}}], as the workstation saves them")
+        Path candidates;
+        @Option(names = "--report", paramLabel = "PDF", description = "write the planning-conference report (PDF) there")
+        Path report;
+        @Option(names = "--anonymize", description = "leave the patient's identifiers out of the report")
+        boolean anonymize;
 
         @Override
         public Integer call() throws Exception {
@@ -143,7 +151,7 @@ public final class Main implements Callable<Integer> {
                 throw new IllegalArgumentException("--samples must be 0 … 100000, got " + samples);
             }
             new PlanJob(new PlanJob.Options(dicom, series, seed, out, patient, samples, !noPng,
-                    AppPaths.sampleCacheDir()), parent.out).run(Progress.NONE);
+                    AppPaths.sampleCacheDir(), candidates, report, anonymize), parent.out).run(Progress.NONE);
             return 0;
         }
     }

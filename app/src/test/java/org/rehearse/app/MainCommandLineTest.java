@@ -115,4 +115,13 @@ class MainCommandLineTest {
             assertTrue(r.out().contains(s), s + " in: " + r.out());
         }
     }
+
+    @Test
+    void aBadCandidatesFileIsNamedBeforeAnyWork(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("cands.json");
+        Files.writeString(file, "[{\"name\": \"x\", \"kind\": \"laser\"}]");
+        assertClearError(run("plan", "--dicom", tmp.toString(), "--candidates", file.toString(), "--out",
+                tmp.resolve("out").toString()), "cands.json", "laser");
+        assertFalse(Files.exists(tmp.resolve("out/plan.json")));
+    }
 }

@@ -180,8 +180,18 @@ public final class CasePipeline {
 
     /** The comparison view's content: one display per candidate, outcomes in clinical units. */
     public static List<CandidateDisplay> displays(Simulation sim) {
+        return displays(sim, null);
+    }
+
+    /**
+     * As {@link #displays(Simulation)}, with the candidates' own names.
+     *
+     * @param names one per candidate, or null for the kinds' titles
+     */
+    public static List<CandidateDisplay> displays(Simulation sim, List<String> names) {
         List<CandidateDisplay> out = new ArrayList<>();
-        for (CandidateResult c : sim.candidates()) {
+        for (int ci = 0; ci < sim.candidates().size(); ci++) {
+            CandidateResult c = sim.candidates().get(ci);
             PulsatileOutcome o = c.outcome();
             Map<String, Double> values = new LinkedHashMap<>();
             values.put(PEAK_TO_PEAK, o.peakToPeakGradientMmHg());
@@ -197,7 +207,8 @@ public final class CasePipeline {
             values.put(MIN_D, o.minDiameterM() * 1000);
             Double desc = o.branchFlowPercent().get("descending_aorta");
             if (desc != null) values.put(DESCENDING, desc);
-            out.add(new CandidateDisplay(title(c.repair().name()), c.repair().description(), c.surface(), values,
+            String name = names == null || names.get(ci).equals(c.repair().name()) ? title(c.repair().name()) : names.get(ci);
+            out.add(new CandidateDisplay(name, c.repair().description(), c.surface(), values,
                     c.uncertainty() == null ? null : c.uncertainty().gradientsMmHg()));
         }
         return out;

@@ -12,7 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
+import org.rehearse.app.casefile.CandidateSpec;
+import org.rehearse.app.casefile.CandidatesFile;
+import org.rehearse.app.casefile.CaseFileException;
+import org.rehearse.app.report.MeshExport;
+import org.rehearse.app.report.PdfReport;
 import org.rehearse.rendering.ComparisonView;
+import org.rehearse.simulation.repair.Repair;
+import org.rehearse.simulation.repair.RepairFactory;
 import org.rehearse.sampledata.SampleCase;
 import org.rehearse.segmentation.Progress;
 import org.rehearse.segmentation.dicom.DicomException;
@@ -47,9 +54,19 @@ public final class PlanJob {
      * @param samples          uncertainty samples per candidate (0 for none)
      * @param renderComparison whether to render comparison.png (needs a display; Xvfb will do)
      * @param sampleCacheDir   the folder of the bundled sample cases (to recognise one and use its seed), or null
+     * @param candidatesFile   a candidates file ({@link CandidatesFile}) to simulate instead of the defaults, or null
+     * @param reportPdf        where to write the PDF report, or null for none
+     * @param anonymize        whether the report leaves out the patient's identifiers
      */
     public record Options(Path dicomDir, String seriesUid, double[] seedLps, Path outDir, PatientMeasurements patient,
-                          int samples, boolean renderComparison, Path sampleCacheDir) { }
+                          int samples, boolean renderComparison, Path sampleCacheDir, Path candidatesFile,
+                          Path reportPdf, boolean anonymize) {
+        /** Options with the default candidates and no report. */
+        public Options(Path dicomDir, String seriesUid, double[] seedLps, Path outDir, PatientMeasurements patient,
+                       int samples, boolean renderComparison, Path sampleCacheDir) {
+            this(dicomDir, seriesUid, seedLps, outDir, patient, samples, renderComparison, sampleCacheDir, null, null, false);
+        }
+    }
 
     private final Options options;
     private final PrintStream log;
@@ -68,6 +85,8 @@ public final class PlanJob {
      * @throws IOException              when an output cannot be written
      */
     public PlanReport run(Progress progress) throws DicomException, IOException {
+        // a bad candidates file fails before any work
+        List<CandidateSpec> specs = options.candidatesFile() == null ? null : CandidatesFile.read(options.candidatesFile());
         Files.createDirectories(options.outDir());
         List<String> warnings = new ArrayList<>();
 
@@ -95,16 +114,43 @@ public final class PlanJob {
         say(String.format(Locale.ROOT, "simulating: calibrating to %.0f/%.0f mmHg, %.1f L/min, %.0f bpm; %d uncertainty samples per candidate",
                 options.patient().systolicMmHg(), options.patient().diastolicMmHg(), options.patient().cardiacOutputLMin(),
                 options.patient().heartRateBpm(), options.samples()));
+        List<String> names = new ArrayList<>();
         CasePipeline.Simulation sim = CasePipeline.simulate(mask, surface, seed, options.patient(), options.samples(),
-                progress.sub(0.7, 0.95));
+                (lesion, vessel) -> {
+                    if (specs == null) {
+                        List<Repair> d = RepairFactory.defaults(lesion, vessel);
+                        d.forEach(r -> names.add(r.name()));
+                        return d;
+                    }
+                    try {
+                        List<CandidatesFile.Named> named = CandidatesFile.toNamedRepairs(specs, options.candidatesFile(), lesion, vessel);
+                        List<Repair> out = new ArrayList<>();
+                        for (CandidatesFile.Named n : named) {
+                            names.add(n.name());
+                            out.add(n.repair());
+                        }
+                        return out;
+                    } catch (CaseFileException e) {
+                        throw new IllegalArgumentException(e.getMessage(), e);
+                    }
+                }, progress.sub(0.7, 0.95));
         long tSim = System.nanoTime();
 
         NiftiLabelIo.write(mask, options.outDir().resolve("segmentation.nii.gz"));
-        writeWaveforms(sim, options.outDir().resolve("waveforms.csv"));
+        writeWaveforms(sim, names, options.outDir().resolve("waveforms.csv"));
         StlWriter.write(surface, options.outDir().resolve("surface.stl"), "aorta surface");
+        boolean exportMeshes = options.candidatesFile() != null || options.reportPdf() != null;
+        if (exportMeshes) {
+            Map<String, SurfaceMesh> meshes = new LinkedHashMap<>();
+            for (int i = 0; i < sim.candidates().size(); i++) {
+                if (sim.candidates().get(i).surface() != null) meshes.put(names.get(i), sim.candidates().get(i).surface());
+            }
+            MeshExport.write(options.outDir(), meshes, false);
+            say("candidate surfaces written to " + options.outDir().resolve(MeshExport.FOLDER));
+        }
         if (options.renderComparison()) {
             try {
-                ComparisonView.writePng(CasePipeline.displays(sim), null, 1600, 900, options.outDir().resolve("comparison.png"));
+                ComparisonView.writePng(CasePipeline.displays(sim, names), null, 1600, 900, options.outDir().resolve("comparison.png"));
             } catch (RuntimeException | IOException | Error e) {
                 String w = "comparison.png not written: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
                         + " (rendering needs a display; run under Xvfb, as ./rehearse does)";
@@ -112,9 +158,15 @@ public final class PlanJob {
                 warnings.add(w);
             }
         }
-        PlanReport report = report(loaded, seed, mask, surface, sim, warnings,
+        PlanReport report = report(loaded, seed, mask, surface, sim, names, warnings,
                 new PlanReport.Timings(ms(tLoad - t0), ms(tSeg - tLoad), ms(tMesh - tSeg), ms(tSim - tMesh)));
         mapper().writeValue(options.outDir().resolve("plan.json").toFile(), report);
+        if (options.reportPdf() != null) {
+            Path png = options.outDir().resolve("comparison.png");
+            int pages = PdfReport.write(PlanPdf.input(loaded, sim, names, report, options.patient(),
+                    Files.isRegularFile(png) ? png : null, options.anonymize()), options.reportPdf());
+            say("report written to " + options.reportPdf() + " (" + pages + " pages)");
+        }
         progress.update(1, "Plan written to " + options.outDir());
         printSummary(report);
         return report;
@@ -146,16 +198,18 @@ public final class PlanJob {
     }
 
     static PlanReport report(CasePipeline.Loaded loaded, double[] seed, LabelMap mask, SurfaceMesh surface,
-                             CasePipeline.Simulation sim, List<String> warnings, PlanReport.Timings timings) {
+                             CasePipeline.Simulation sim, List<String> names, List<String> warnings,
+                             PlanReport.Timings timings) {
         ImageGeometry g = loaded.volume().geometry();
         Lesion l = sim.lesion();
         List<PlanReport.Candidate> candidates = new ArrayList<>();
-        for (CasePipeline.CandidateResult c : sim.candidates()) {
+        for (int ci = 0; ci < sim.candidates().size(); ci++) {
+            CasePipeline.CandidateResult c = sim.candidates().get(ci);
             PulsatileOutcome o = c.outcome();
             UncertaintyAnalysis.Result u = c.uncertainty();
             Map<String, Double> split = new LinkedHashMap<>();
             o.branchFlowPercent().forEach((k, v) -> split.put(k, round(v, 2)));
-            candidates.add(new PlanReport.Candidate(c.repair().name(), c.repair().description(),
+            candidates.add(new PlanReport.Candidate(names.get(ci), c.repair().description(),
                     round(o.peakToPeakGradientMmHg(), 2), round(o.meanGradientMmHg(), 2),
                     round(o.peakInstantaneousGradientMmHg(), 2),
                     u == null ? null : new double[] {round(u.ci95LowMmHg(), 2), round(u.ci95HighMmHg(), 2)},
@@ -216,14 +270,15 @@ public final class PlanJob {
      * Writes the waveforms of every candidate's last cycle: columns time_s, candidate, location, pressure_mmHg,
      * flow_ml_s; locations inlet, proximal, distal and each outlet.
      */
-    static void writeWaveforms(CasePipeline.Simulation sim, Path csv) throws IOException {
+    static void writeWaveforms(CasePipeline.Simulation sim, List<String> names, Path csv) throws IOException {
         StringBuilder b = new StringBuilder("time_s,candidate,location,pressure_mmHg,flow_ml_s\n");
-        for (CasePipeline.CandidateResult c : sim.candidates()) {
+        for (int ci = 0; ci < sim.candidates().size(); ci++) {
+            CasePipeline.CandidateResult c = sim.candidates().get(ci);
             PulsatileOutcome.Waveforms w = c.outcome().waveforms();
             for (String loc : w.pressurePa().keySet()) {
                 double[] p = w.pressurePa().get(loc), q = w.flowM3s().get(loc);
                 for (int k = 0; k < w.timeS().length; k++) {
-                    b.append(String.format(Locale.ROOT, "%.5f,%s,%s,%.3f,%.4f%n", w.timeS()[k], c.repair().name(), loc,
+                    b.append(String.format(Locale.ROOT, "%.5f,%s,%s,%.3f,%.4f%n", w.timeS()[k], names.get(ci), loc,
                             Units.paToMmHg(p[k]), Units.m3sToMlPerS(q[k])));
                 }
             }

@@ -39,7 +39,8 @@ class PlanJobPhantomTest {
         PhantomWriter.write(phantom, dir.resolve("case"), Progress.NONE);
         Path out = dir.resolve("out");
         report = new PlanJob(new PlanJob.Options(dir.resolve("case/dicom"), null, phantom.seedLpsMm(), out,
-                new PatientMeasurements(120, 70, 5.0, 70, Double.NaN), 24, true, null), System.out).run(Progress.NONE);
+                new PatientMeasurements(120, 70, 5.0, 70, Double.NaN), 24, true, null, null, out.resolve("report.pdf"), false),
+                System.out).run(Progress.NONE);
         json = PlanJob.mapper().readTree(out.resolve("plan.json").toFile());
     }
 
@@ -88,6 +89,22 @@ class PlanJobPhantomTest {
         assertTrue(cal.get("residual_mmHg").asDouble() < 2.0);
         assertEquals(120, cal.get("fitted").get("simulated_systolic_mmHg").asDouble(), 2.0);
         assertEquals(70, cal.get("fitted").get("simulated_diastolic_mmHg").asDouble(), 2.0);
+    }
+
+    @Test
+    void reportAndCandidateSurfacesAreWritten() throws Exception {
+        Path out = dir.resolve("out");
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(out.resolve("report.pdf").toFile())) {
+            assertTrue(pdf.getNumberOfPages() >= 2, "pages " + pdf.getNumberOfPages());
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            for (String s : new String[] {"native", "stent", "balloon", "20 mmHg", "FDA nozzle", "openBF"}) {
+                assertTrue(text.contains(s), s + " in the report");
+            }
+        }
+        for (String c : new String[] {"native", "resection", "patch", "stent", "balloon"}) {
+            Path stl = out.resolve("candidates/" + c + ".stl");
+            assertTrue(Files.size(stl) > 84 + 50 * 1000, stl.toString());
+        }
     }
 
     @Test

@@ -30,8 +30,13 @@ class PlanJobRealCtaTest {
     static void plan() throws Exception {
         data = Path.of(System.getProperty("rehearse.shared.data", "../shared/data"), "aorta-cta");
         assumeTrue(Files.isDirectory(data.resolve("dicom")), "real CTA not present: " + data);
-        new PlanJob(new PlanJob.Options(data.resolve("dicom"), null, SEED, out, PatientMeasurements.defaults(), 16, false,
-                null), System.out).run(Progress.NONE);
+        Path candidates = out.resolve("candidates.json");
+        Files.writeString(candidates, "[{\"name\": \"native\", \"kind\": \"native\"},"
+                + " {\"name\": \"stent as planned\", \"kind\": \"stent\"},"
+                + " {\"name\": \"balloon, 30 % recoil\", \"kind\": \"balloon\", \"parameters\": {\"recoilPercent\": 30}},"
+                + " {\"name\": \"resection\", \"kind\": \"resection\"}]");
+        new PlanJob(new PlanJob.Options(data.resolve("dicom"), null, SEED, out, PatientMeasurements.defaults(), 16, true,
+                null, candidates, out.resolve("report.pdf"), true), System.out).run(Progress.NONE);
         json = PlanJob.mapper().readTree(out.resolve("plan.json").toFile());
     }
 
@@ -52,8 +57,19 @@ class PlanJobRealCtaTest {
     }
 
     @Test
-    void allFiveCandidatesAreSimulated() {
-        assertTrue(json.get("candidates").size() == 5);
+    void theCandidatesOfTheFileAreSimulatedUnderTheirNames() throws Exception {
+        assertEquals(4, json.get("candidates").size());
+        assertEquals("balloon, 30 % recoil", json.get("candidates").get(2).get("name").asText());
+        assertTrue(json.get("candidates").get(2).get("description").asText().contains("30 % recoil"));
+        assertTrue(Files.size(out.resolve("candidates/stent_as_planned.stl")) > 84 + 50 * 1000
+                || Files.list(out.resolve("candidates")).count() == 4, "one STL per candidate");
+        assertEquals(4, Files.list(out.resolve("candidates")).filter(p -> p.toString().endsWith(".stl")).count());
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(out.resolve("report.pdf").toFile())) {
+            assertTrue(pdf.getNumberOfPages() >= 2);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("balloon, 30 % recoil"));
+            assertTrue(!text.contains(json.get("series").get("series_instance_uid").asText()), "anonymised");
+        }
     }
 
     @Test
