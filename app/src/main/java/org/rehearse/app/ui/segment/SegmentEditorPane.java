@@ -224,6 +224,7 @@ public class SegmentEditorPane extends BorderPane {
     private boolean surfacesFramed;
     private final Autosave autosave;
     private final Timeline autosaveTimer = new Timeline();
+    private CompletableFuture<Path> lastSave = CompletableFuture.completedFuture(null);
     private double autosaveIntervalSeconds = 30;
     private SegmentEditor.Stroke stroke;
     private double[] strokeLast;
@@ -1426,6 +1427,7 @@ public class SegmentEditorPane extends BorderPane {
             return null;
         }
         CompletableFuture<Path> f = autosave.saveInBackground(segmentation);
+        lastSave = f;
         f.whenComplete((p, ex) -> Platform.runLater(() -> {
             if (ex != null) {
                 autosaveStatus.setText("Autosave failed: " + ex.getMessage());
@@ -1436,6 +1438,14 @@ public class SegmentEditorPane extends BorderPane {
             }
         }));
         return f;
+    }
+
+    /**
+     * @return the future of the newest autosave started by this editor (completed with null when none was needed or
+     *         started yet)
+     */
+    public CompletableFuture<Path> lastSaveFuture() {
+        return lastSave;
     }
 
     /** @return the autosave, or null when there is none */
