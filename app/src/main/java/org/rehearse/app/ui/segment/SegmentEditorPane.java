@@ -421,7 +421,9 @@ public class SegmentEditorPane extends BorderPane {
                 setLabelColour(l.value(), toRgb(c));
             }
         });
-        colourPicker.setPrefWidth(90);
+        colourPicker.setPrefWidth(48);
+        colourPicker.setStyle("-fx-color-label-visible: false;");
+        colourPicker.setTooltip(new Tooltip("Colour of the selected label"));
         HBox row = new HBox(4, add, rename, delete, colourPicker);
         overwrite.setId("overwrite");
         overwrite.setSelected(true);
@@ -1299,7 +1301,11 @@ public class SegmentEditorPane extends BorderPane {
                 distinct += present[v] ? 1 : 0;
             }
             if (distinct == 1) {
-                String name = file.getFileName().toString().replaceAll("(?i)\\.nii(\\.gz)?$", "");
+                String base = file.getFileName().toString().replaceAll("(?i)\\.nii(\\.gz)?$", "");
+                String name = base;
+                for (int n = 2; seg.label(name).isPresent(); n++) {
+                    name = base + " (imported" + (n == 2 ? "" : " " + n) + ")";
+                }
                 int v = seg.nextFreeValue();
                 seg.importMask(file, name, LabelInfo.defaultColour(v), ow);
             } else {
