@@ -521,9 +521,12 @@ public class Workstation extends BorderPane {
         }
         SegmentationResult seg = segmentation.get();
         try {
-            org.rehearse.app.ui.segment.SegmentEditorWindow.open(getScene() == null ? null : getScene().getWindow(),
+            var editor = org.rehearse.app.ui.segment.SegmentEditorWindow.open(getScene() == null ? null : getScene().getWindow(),
                     img.volume(), seg == null ? null : org.rehearse.app.ui.segment.SegmentEditorWindow.fromMask(seg.mask()),
                     org.rehearse.app.ui.segment.SegmentEditorWindow.defaultAutosaveRoot());
+            if (seedLps != null) {
+                editor.setCursorLps(seedLps);
+            }
         } catch (IOException | RuntimeException e) {
             showErrorDialog("Segment editor", "Cannot open the segment editor: " + e.getMessage());
         }

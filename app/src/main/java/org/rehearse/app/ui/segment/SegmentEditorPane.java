@@ -101,7 +101,7 @@ import org.rehearse.segmentation.segment.SegmentationParameters;
  * and a tools panel driving the headless {@link SegmentEditor}: threshold with live preview, seeded region growing
  * with leak stop (one click on the aorta with the Grow tool segments it), paint and erase (disc or sphere, radius in
  * mm, one undo step per drag), islands, hole filling, margins, smoothing, plane cut, undo/redo (Ctrl+Z, Ctrl+Y,
- * Ctrl+Shift+Z), and NIfTI label import.
+ * Ctrl+Shift+Z), and NIfTI label import. Keys C, P, E, G, A select the Cursor, Paint, Erase, Grow and Aorta tools.
  *
  * <p>Threading: the brush, undo/redo and label-list changes run on the JavaFX thread (they are small, sparse edits);
  * the other tools run one at a time on a background thread as a cancellable {@link EditorTask} (a cancelled tool's
@@ -443,6 +443,11 @@ public class SegmentEditorPane extends BorderPane {
                 case AORTA -> "Aorta";
             };
             ToggleButton b = new ToggleButton(text);
+            TOOL_KEYS.forEach((k, v) -> {
+                if (v == t) {
+                    b.setTooltip(new Tooltip(text + " (key " + k.getName() + ")"));
+                }
+            });
             b.setId("tool" + t.name());
             b.setToggleGroup(toolGroup);
             b.setUserData(t);
@@ -460,8 +465,8 @@ public class SegmentEditorPane extends BorderPane {
         brushSphere.setId("brushSphere");
         HBox brush = new HBox(4, new Label("Brush radius (mm)"), brushRadius, brushSphere);
         brush.setAlignment(Pos.CENTER_LEFT);
-        toolButtons.get(Tool.AORTA).setTooltip(new Tooltip("Click in the aorta: automatic aorta segmentation from there"));
-        toolButtons.get(Tool.GROW).setTooltip(new Tooltip("Click: add a seed and grow (HU range and leak stop below)"));
+        toolButtons.get(Tool.AORTA).setTooltip(new Tooltip("Click in the aorta: automatic aorta segmentation from there (key A)"));
+        toolButtons.get(Tool.GROW).setTooltip(new Tooltip("Click: add a seed and grow, HU range and leak stop below (key G)"));
         Label hint = new Label("Aorta: one click in the aortic lumen segments the aorta automatically. Grow: click "
                 + "adds a seed and grows with the HU range and leak stop below. Paint/Erase: drag (one drag = one undo "
                 + "step). Cursor: click/drag moves the linked cursor.");
@@ -1110,6 +1115,10 @@ public class SegmentEditorPane extends BorderPane {
     private static final KeyCombination REDO2 = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
 
+    /** Keys that select a mouse tool (when no text field has the focus). */
+    private static final Map<KeyCode, Tool> TOOL_KEYS = Map.of(KeyCode.C, Tool.NAVIGATE, KeyCode.P, Tool.PAINT,
+            KeyCode.E, Tool.ERASE, KeyCode.G, Tool.GROW, KeyCode.A, Tool.AORTA);
+
     private void onKey(KeyEvent e) {
         if (e.getTarget() instanceof TextField) {
             return; // text fields keep their own undo
@@ -1119,6 +1128,9 @@ public class SegmentEditorPane extends BorderPane {
             e.consume();
         } else if (UNDO.match(e)) {
             undo();
+            e.consume();
+        } else if (!e.isShortcutDown() && !e.isAltDown() && TOOL_KEYS.containsKey(e.getCode())) {
+            setTool(TOOL_KEYS.get(e.getCode()));
             e.consume();
         } else if (e.getCode() == KeyCode.ESCAPE && stroke != null) {
             stroke.cancel();
@@ -1206,6 +1218,10 @@ public class SegmentEditorPane extends BorderPane {
      * @return whether it was renamed (errors are shown)
      */
     public boolean renameLabel(int value, String name) {
+        if (busy.get()) {
+            status.setText("Busy: wait for the running tool.");
+            return false;
+        }
         try {
             LabelInfo l = segmentation.requireLabel(value);
             if (name == null || name.isBlank()) {
@@ -1225,6 +1241,10 @@ public class SegmentEditorPane extends BorderPane {
 
     /** Sets a label's colour (0xRRGGBB) in the slice overlays and the 3D view. */
     public void setLabelColour(int value, int rgbColour) {
+        if (busy.get()) {
+            status.setText("Busy: wait for the running tool.");
+            return;
+        }
         try {
             segmentation.updateLabel(segmentation.requireLabel(value).withColour(rgbColour));
             refreshLabels(value);

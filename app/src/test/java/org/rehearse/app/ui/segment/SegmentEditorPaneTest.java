@@ -176,6 +176,30 @@ class SegmentEditorPaneTest {
         double w = fx(() -> axial.windowProperty().get());
         assertTrue(w > 1800, "dragging right widens the window: " + w);
         assertEquals(w, fx(() -> sagittal.windowProperty().get()), 1e-9);
+
+        // Ctrl+wheel zooms about the mouse, Shift+drag pans, Home fits again
+        Point2D before = fx(() -> axial.canvasPointOf(new double[] {10, 10, k}));
+        robot.moveTo(screenOf(axial, 24, 24, k)).press(KeyCode.CONTROL).scroll(3, javafx.geometry.VerticalDirection.UP)
+                .release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> axial.zoomProperty().get()) > 1.2, "Ctrl+wheel zooms in");
+        Point2D zoomed = fx(() -> axial.canvasPointOf(new double[] {10, 10, k}));
+        assertTrue(zoomed.distance(before) > 5, "the image is magnified");
+        robot.moveTo(screenOf(axial, 24, 24, k)).press(KeyCode.SHIFT).press(MouseButton.PRIMARY).moveBy(30, 20)
+                .release(MouseButton.PRIMARY).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        Point2D panned = fx(() -> axial.canvasPointOf(new double[] {10, 10, k}));
+        assertEquals(30, panned.getX() - zoomed.getX(), 3, "Shift+drag pans");
+        assertEquals(20, panned.getY() - zoomed.getY(), 3);
+        robot.type(KeyCode.HOME);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, fx(() -> axial.zoomProperty().get()), 1e-9);
+        assertEquals(before.getX(), fx(() -> axial.canvasPointOf(new double[] {10, 10, k})).getX(), 1e-6);
+        // keys select tools
+        robot.type(KeyCode.P);
+        assertEquals(SegmentEditorPane.Tool.PAINT, fx(() -> pane.toolProperty().get()));
+        robot.type(KeyCode.A);
+        assertEquals(SegmentEditorPane.Tool.AORTA, fx(() -> pane.toolProperty().get()));
     }
 
     // ------------------------------------------------------------------------------------------------ threshold
