@@ -940,6 +940,39 @@ public class SegmentEditorPane extends BorderPane {
         labelTool("Cut: " + side, (ed, v) -> ed.cutWithPlane(v, p, side.normalLps()));
     }
 
+    /** A custom editing tool (an "effect" in 3D Slicer's terms) run by {@link #runCustomTool}. */
+    @FunctionalInterface
+    public interface CustomTool {
+        /**
+         * Changes the label through the editor; runs off the FX thread.
+         *
+         * @param editor   the editor of the document
+         * @param label    the selected label value
+         * @param progress progress and cancellation
+         * @return the tool's edit
+         * @throws Exception any failure; an {@link IllegalArgumentException}'s message is shown to the user
+         */
+        Edit run(SegmentEditor editor, int label, Progress progress) throws Exception;
+    }
+
+    /**
+     * Runs a custom tool on the selected label as a cancellable background job, like the built-in tools: the editing
+     * controls refuse work meanwhile, a cancelled job's edit is undone when it ends, errors are shown in a dialog, and
+     * the views, surfaces and autosave follow the result.
+     *
+     * @param title what the tool does (status bar and dialogs)
+     * @param tool  the work
+     * @return whether the job was started (false when busy or no label is selected)
+     */
+    public boolean runCustomTool(String title, CustomTool tool) {
+        LabelInfo l = requireIdleAndLabel(title);
+        if (l == null) {
+            return false;
+        }
+        runTool(title + " (" + l.name() + ")", List.of(l.value()), (ed, p) -> tool.run(ed, l.value(), p), null);
+        return true;
+    }
+
     private interface LabelWork {
         Edit run(SegmentEditor ed, int label);
     }
@@ -966,11 +999,18 @@ public class SegmentEditorPane extends BorderPane {
         EditorTask<Object> task = new EditorTask<>(title, p -> {
             long before = seg.modificationCount();
             try {
-                Object e = work.run(ed, p);
-                if (p.isCancelled()) {
-                    if (seg.modificationCount() != before) {
-                        seg.undo();
+                Object e;
+                try {
+                    e = work.run(ed, p);
+                } catch (Exception | Error ex) {
+                    if (p.isCancelled()) {
+                        undoIfChanged(seg, before);
+                        throw new Progress.CancelledException();
                     }
+                    throw ex;
+                }
+                if (p.isCancelled()) {
+                    undoIfChanged(seg, before);
                     throw new Progress.CancelledException();
                 }
                 return e;
@@ -989,10 +1029,22 @@ public class SegmentEditorPane extends BorderPane {
         }, onFailure);
     }
 
+    /** Undoes the job's edit when the document changed since {@code before} (a cancelled job). */
+    private static void undoIfChanged(Segmentation seg, long before) {
+        if (seg.modificationCount() != before) {
+            seg.undo();
+        }
+    }
+
     private <T> void startJob(EditorTask<T> task, java.util.function.Consumer<T> onSuccess, Runnable onFailure) {
         busy.set(true);
         currentTask = task;
-        status.textProperty().bind(task.messageProperty());
+        status.setText(task.getMessage());
+        task.messageProperty().addListener((o, a, m) -> {
+            if (currentTask == task && m != null) {
+                status.setText(m); // not bound, so that "busy" notices can still be shown
+            }
+        });
         progressBar.progressProperty().bind(task.progressProperty());
         progressBar.setVisible(true);
         cancelButton.setDisable(false);
@@ -1041,7 +1093,6 @@ public class SegmentEditorPane extends BorderPane {
     }
 
     private void unbindStatus() {
-        status.textProperty().unbind();
         progressBar.progressProperty().unbind();
     }
 
@@ -1070,7 +1121,7 @@ public class SegmentEditorPane extends BorderPane {
     /** Cancels the running tool (its edit is undone when it ends) and the surface building. */
     public void cancelRunningTask() {
         if (currentTask != null) {
-            currentTask.cancel(true);
+            currentTask.cancel(false); // no interrupt: the job ends at its next check and its edit is undone
         }
     }
 

@@ -456,6 +456,33 @@ class SegmentEditorPaneTest {
         }
     }
 
+    @Test
+    void aRunningToolBlocksOtherEditsAndCancelUndoesIt(FxRobot robot) throws Exception {
+        paintSphere(24, 20, 10, 3);
+        byte[] before = labels();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        assertTrue(fx(() -> pane.runCustomTool("Slow paint", (ed, label, p) -> {
+            org.rehearse.segmentation.edit.Edit e = ed.paintSphere(label, EditorFixtures.lps(30, 30, 16), 5);
+            started.countDown();
+            release.await(30, TimeUnit.SECONDS);
+            return e;
+        })));
+        assertTrue(started.await(30, TimeUnit.SECONDS));
+        assertTrue(fx(() -> pane.busyProperty().get()));
+        assertFalse(fx(() -> pane.runCustomTool("Another", (ed, label, p) -> ed.fillHoles(label))), "one tool at a time");
+        assertTrue(fx(pane::statusText).startsWith("Busy"), fx(pane::statusText));
+        run(pane::undo);
+        assertTrue(fx(pane::statusText).startsWith("Busy"), "undo waits for the running tool");
+        robot.clickOn("#cancel");
+        release.countDown();
+        waitIdle();
+        assertArrayEquals(before, labels(), "the cancelled tool's edit is undone");
+        assertTrue(fx(pane::statusText).contains("cancelled"), fx(pane::statusText));
+        assertEquals(1, (int) fx(() -> pane.segmentation().undoStack().undoSize()), "only the first stroke remains");
+        assertEquals(0, closeDialogs(), "cancelling is not an error");
+    }
+
     // ------------------------------------------------------------------------------------------------ undo, labels
 
     @Test
