@@ -65,7 +65,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
@@ -693,11 +692,10 @@ public class SegmentEditorPane extends BorderPane {
             return;
         }
         try {
-            double r = positive(brushRadius, "brush radius");
+            positive(brushRadius, "brush radius"); // refuse a bad radius before the stroke starts
             stroke = editor.beginStroke(l.value(), erase);
             strokeLast = lps;
             dab(view, lps, lps);
-            brushRadius.setUserData(r);
         } catch (IllegalArgumentException | IllegalStateException ex) {
             if (stroke != null) {
                 stroke.cancel();
@@ -741,7 +739,8 @@ public class SegmentEditorPane extends BorderPane {
      * @param erase       erase instead of paint
      * @param pointsLps   the points of the drag, LPS mm, at least one
      * @return the edit
-     * @throws IllegalArgumentException for a bad radius or undefined label
+     * @throws IllegalArgumentException for a bad radius or undefined label (the segmentation is then unchanged)
+     * @throws IllegalStateException    while a tool runs, or when no label is selected
      */
     public Edit brushStroke(SliceOrientation orientation, double radiusMm, boolean erase, List<double[]> pointsLps) {
         LabelInfo l = requireIdleAndLabel("Brush");
@@ -1793,10 +1792,5 @@ public class SegmentEditorPane extends BorderPane {
     /** @return the grid of the image */
     public ImageGeometry geometry() {
         return volume.geometry();
-    }
-
-    /** A pane holding a message, for windows without an image. */
-    static StackPane message(String text) {
-        return new StackPane(new Label(text));
     }
 }

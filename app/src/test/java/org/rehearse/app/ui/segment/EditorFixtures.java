@@ -1,6 +1,5 @@
 package org.rehearse.app.ui.segment;
 
-import java.util.List;
 import org.rehearse.segmentation.edit.LabelInfo;
 import org.rehearse.segmentation.edit.SegmentEditor;
 import org.rehearse.segmentation.edit.Segmentation;
@@ -77,9 +76,5 @@ final class EditorFixtures {
             stroke.end();
         }
         return s;
-    }
-
-    static List<double[]> one(double[] p) {
-        return List.of(p);
     }
 }
