@@ -527,6 +527,16 @@ public class Workstation extends BorderPane {
             if (seedLps != null) {
                 editor.setCursorLps(seedLps);
             }
+            editor.setOnApply(mask -> run("Building the edited aorta's surface",
+                    p -> org.rehearse.app.ui.segment.SegmentEditorWindow.toResult(mask, p), res -> {
+                        comparison.set(null);
+                        comparisonTab.setDisable(true);
+                        segmentation.set(res);
+                        sliceView.setLabelMap(res.mask());
+                        surfaceView.clearSurfaces();
+                        surfaceView.addSurface(res.surface(), AORTA_COLOUR);
+                        info.appendText("\n" + res.summary() + "\n");
+                    }));
         } catch (IOException | RuntimeException e) {
             showErrorDialog("Segment editor", "Cannot open the segment editor: " + e.getMessage());
         }

@@ -205,6 +205,8 @@ public class SegmentEditorPane extends BorderPane {
     private final Slider opacity = new Slider(0, 1, 0.5);
     private final ComboBox<WindowPreset> presets = new ComboBox<>();
     private final Button undoButton = new Button("Undo");
+    private final Button applyButton = new Button("Use for planning");
+    private java.util.function.Consumer<LabelMap> onApply;
     private final Button redoButton = new Button("Redo");
     private final Label status = new Label("Ready.");
     private final Label autosaveStatus = new Label("");
@@ -343,7 +345,12 @@ public class SegmentEditorPane extends BorderPane {
             views.forEach(OrthoSliceView::resetZoom);
             surfaceView.resetView();
         });
-        return new ToolBar(undoButton, redoButton, new Separator(), importButton, new Separator(),
+        applyButton.setId("applyToCase");
+        applyButton.setOnAction(e -> applyToCase());
+        applyButton.setVisible(false);
+        applyButton.setManaged(false);
+        applyButton.setTooltip(new Tooltip("Use the selected label as the aorta of the case (3D surface, planning)"));
+        return new ToolBar(undoButton, redoButton, new Separator(), importButton, applyButton, new Separator(),
                 new Label("Window"), presets, new Label("Overlay"), opacity, show3d, resetZoom);
     }
 
@@ -1469,6 +1476,49 @@ public class SegmentEditorPane extends BorderPane {
     /** Switches the per-label 3D surfaces on or off (off saves time on large images). */
     public void setSurfacesEnabled(boolean on) {
         show3d.setSelected(on);
+    }
+
+    // ------------------------------------------------------------------------------------------------ autosave
+
+    // ------------------------------------------------------------------------------------------------ hand-over
+
+    /**
+     * Sets what "Use for planning" does: it receives a binary mask (value 1 = the selected label, 0 elsewhere; a new
+     * label map on the image grid) of the selected label. With null the button is hidden.
+     */
+    public void setOnApply(java.util.function.Consumer<LabelMap> action) {
+        onApply = action;
+        applyButton.setVisible(action != null);
+        applyButton.setManaged(action != null);
+    }
+
+    /** @return a binary mask (1 = selected label) on the image grid, or null when no label is selected */
+    public LabelMap selectedLabelMask() {
+        LabelInfo l = selectedLabel();
+        if (l == null) {
+            return null;
+        }
+        LabelMap m = new LabelMap(segmentation.geometry());
+        byte[] src = segmentation.labelMap().labels(), dst = m.labels();
+        byte v = (byte) l.value();
+        for (int n = 0; n < src.length; n++) {
+            dst[n] = src[n] == v ? (byte) 1 : 0;
+        }
+        return m;
+    }
+
+    /** Hands the selected label to the {@link #setOnApply} action (refused while busy or when the label is empty). */
+    public void applyToCase() {
+        LabelInfo l = requireIdleAndLabel("Use for planning");
+        if (l == null || onApply == null) {
+            return;
+        }
+        if (segmentation.count(l.value()) == 0) {
+            showError("Use for planning", "The label \"" + l.name() + "\" is empty: segment it first.");
+            return;
+        }
+        onApply.accept(selectedLabelMask());
+        status.setText("\"" + l.name() + "\" handed to the case for planning.");
     }
 
     // ------------------------------------------------------------------------------------------------ autosave

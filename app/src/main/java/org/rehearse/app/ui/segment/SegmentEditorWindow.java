@@ -10,7 +10,14 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import java.util.Locale;
 import org.rehearse.app.AppPaths;
+import org.rehearse.app.workflow.CaseException;
+import org.rehearse.app.workflow.SegmentationResult;
+import org.rehearse.segmentation.Progress;
+import org.rehearse.segmentation.mesh.SurfaceExtractor;
+import org.rehearse.segmentation.mesh.SurfaceMesh;
+import org.rehearse.segmentation.mesh.SurfaceParameters;
 import org.rehearse.segmentation.edit.LabelInfo;
 import org.rehearse.segmentation.edit.Segmentation;
 import org.rehearse.segmentation.edit.UndoStack;
@@ -72,6 +79,25 @@ public final class SegmentEditorWindow {
             }
         }
         return s;
+    }
+
+    /**
+     * The case's segmentation from an edited mask: the mask, its surface ({@link SurfaceExtractor}, default
+     * parameters) and a one-line summary; for the workstation's "Use for planning".
+     *
+     * @param mask binary mask, 1 = aorta
+     * @throws CaseException when the mask is empty (no surface)
+     * @throws Progress.CancelledException when cancelled
+     */
+    public static SegmentationResult toResult(LabelMap mask, Progress p) throws CaseException {
+        try {
+            SurfaceMesh surface = SurfaceExtractor.extract(mask, 1, SurfaceParameters.DEFAULT, p);
+            return new SegmentationResult(mask, surface, String.format(Locale.ROOT,
+                    "Edited aorta: %.1f mL, surface %d triangles%s", mask.volumeMl(), surface.triangleCount(),
+                    surface.isWatertight() ? "" : " (not closed)"));
+        } catch (IllegalArgumentException e) {
+            throw new CaseException("The edited segmentation cannot be used: " + e.getMessage(), e);
+        }
     }
 
     /**

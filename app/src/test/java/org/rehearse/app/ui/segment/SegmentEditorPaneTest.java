@@ -537,6 +537,29 @@ class SegmentEditorPaneTest {
         assertEquals(0, count(2));
     }
 
+    @Test
+    void useForPlanningHandsTheSelectedLabelAsABinaryMask(FxRobot robot) throws Exception {
+        assertFalse(robot.lookup("#applyToCase").queryAs(Button.class).isVisible(), "hidden without a case to hand to");
+        java.util.concurrent.atomic.AtomicReference<LabelMap> got = new java.util.concurrent.atomic.AtomicReference<>();
+        run(() -> pane.setOnApply(got::set));
+        fire(robot, "applyToCase");
+        assertTrue(fx(() -> pane.lastErrorProperty().get()).contains("empty"), "an empty label is refused");
+        closeDialogs();
+        assertNull(got.get());
+        LabelInfo heart = fx(() -> pane.addLabel("heart", 0x3C78D8).orElseThrow());
+        paintSphere(30, 36, 20, 4);
+        run(() -> pane.selectLabel(1));
+        paintSphere(24, 20, 10, 4);
+        fire(robot, "applyToCase");
+        LabelMap m = got.get();
+        assertNotNull(m);
+        byte[] mine = labels();
+        for (int n = 0; n < mine.length; n++) {
+            assertEquals(mine[n] == 1 ? 1 : 0, m.labels()[n]);
+        }
+        assertTrue(count(heart.value()) > 0 && m.countNonZero() == count(1), "only the selected label, as value 1");
+    }
+
     // ------------------------------------------------------------------------------------------------ import
 
     @Test
