@@ -146,7 +146,9 @@ public class Workstation extends BorderPane {
         Menu file = new Menu("File", null, open, sample, new SeparatorMenuItem(), shot, new SeparatorMenuItem(), exit);
         MenuItem seg = item("Segment from seed", "Shortcut+G", this::segmentFromSeedField);
         seg.disableProperty().bind(busy().or(noImage));
-        Menu segment = new Menu("Segment", null, seg);
+        MenuItem editSeg = item("Segment editor (three planes, tools)…", "Shortcut+E", this::openSegmentEditor);
+        editSeg.disableProperty().bind(busy().or(noImage));
+        Menu segment = new Menu("Segment", null, seg, editSeg);
         MenuItem reset = item("Reset 3D view", "Shortcut+R", this::resetView);
         Menu view = new Menu("View", null, reset);
         MenuItem cmp = item("Compare repairs", "Shortcut+P", this::compareRepairs);
@@ -533,6 +535,36 @@ public class Workstation extends BorderPane {
             surfaceView.resetView();
             info.appendText("\nSegmentation (seed " + seedField.getText() + " mm):\n" + seg.summary() + "\n");
         });
+    }
+
+    /** Opens the segment editor on the loaded image (starting from the current aorta mask, if any) in a window. */
+    public void openSegmentEditor() {
+        LoadedImage img = image.get();
+        if (img == null) {
+            showErrorDialog("Segment editor", "Load an image first (File ▸ Open DICOM folder…).");
+            return;
+        }
+        SegmentationResult seg = segmentation.get();
+        try {
+            var editor = org.rehearse.app.ui.segment.SegmentEditorWindow.open(getScene() == null ? null : getScene().getWindow(),
+                    img.volume(), seg == null ? null : org.rehearse.app.ui.segment.SegmentEditorWindow.fromMask(seg.mask()),
+                    org.rehearse.app.ui.segment.SegmentEditorWindow.defaultAutosaveRoot());
+            if (seedLps != null) {
+                editor.setCursorLps(seedLps);
+            }
+            editor.setOnApply(mask -> run("Building the edited aorta's surface",
+                    p -> org.rehearse.app.ui.segment.SegmentEditorWindow.toResult(mask, p), res -> {
+                        comparison.set(null);
+                        comparisonTab.setDisable(true);
+                        segmentation.set(res);
+                        sliceView.setLabelMap(res.mask());
+                        surfaceView.clearSurfaces();
+                        surfaceView.addSurface(res.surface(), AORTA_COLOUR);
+                        info.appendText("\n" + res.summary() + "\n");
+                    }));
+        } catch (IOException | RuntimeException e) {
+            showErrorDialog("Segment editor", "Cannot open the segment editor: " + e.getMessage());
+        }
     }
 
     /** Simulates the candidate repairs and shows them in the Comparison tab. Needs a segmentation. */

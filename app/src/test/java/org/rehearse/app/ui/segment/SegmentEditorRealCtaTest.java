@@ -1,0 +1,113 @@
+package org.rehearse.app.ui.segment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.rehearse.app.workflow.DefaultCaseService;
+import org.rehearse.app.workflow.LoadedImage;
+import org.rehearse.rendering.FxThread;
+import org.rehearse.segmentation.Progress;
+import org.rehearse.segmentation.edit.LabelInfo;
+import org.rehearse.segmentation.image.LabelMap;
+import org.rehearse.segmentation.nifti.NiftiLabelIo;
+import org.testfx.api.FxToolkit;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The segment editor on the real CT angiogram of the shared data (skipped when absent): one click of the Aorta tool
+ * at the README's point in the descending aorta, compared with TotalSegmentator's aorta label (Dice), and the
+ * import of two TotalSegmentator masks as labels. Writes a screenshot to {@code target/segment-editor-real.png}.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SegmentEditorRealCtaTest {
+    static {
+        System.setProperty("testfx.robot", "glass");
+    }
+
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void oneClickAortaAndTotalSegmentatorImport(@TempDir Path dir) throws Exception {
+        String base = System.getProperty("rehearse.shared.data");
+        assumeTrue(base != null && Files.isDirectory(Path.of(base, "aorta-cta", "dicom")), "real CTA absent");
+        Path cta = Path.of(base, "aorta-cta");
+        DefaultCaseService service = new DefaultCaseService(dir.resolve("cache"));
+        Path dicom = cta.resolve("dicom");
+        LoadedImage img = service.loadSeries(dicom, service.scanFolder(dicom, Progress.NONE).get(0).uid(), Progress.NONE);
+        SegmentEditorPane pane = fx(() -> {
+            SegmentEditorPane p = new SegmentEditorPane(img.volume(), null, null);
+            stage.setScene(new Scene(p, 1600, 1000));
+            stage.show();
+            return p;
+        });
+        double[] seed = {-2.7, -146.2, 577.7};
+        fx(() -> {
+            pane.automaticAorta(seed);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> !pane.busyProperty().get()));
+        LabelMap ts = NiftiLabelIo.read(cta.resolve("labels/aorta.nii.gz"));
+        LabelMap got = fx(() -> pane.segmentation().labelMap().copy());
+        long inter = 0, a = 0, b = 0;
+        for (int n = 0; n < got.labels().length; n++) {
+            boolean x = got.labels()[n] == 1, y = ts.labels()[n] != 0;
+            a += x ? 1 : 0;
+            b += y ? 1 : 0;
+            inter += x && y ? 1 : 0;
+        }
+        double dice = 2.0 * inter / (a + b);
+        System.out.printf(Locale.ROOT, "segment editor, real CTA: one-click aorta %d voxels, TotalSegmentator %d, Dice %.3f%n",
+                a, b, dice);
+        assertTrue(dice > 0.7, "one click should give most of the aorta (measured 0.83 when written), got " + dice);
+        assertEquals(1, (int) fx(() -> pane.segmentation().undoStack().undoSize()), "one click, one undo step");
+
+        // import two TotalSegmentator masks; the aorta one gets a distinct name
+        for (String f : new String[] {"aorta.nii.gz", "brachiocephalic_trunk.nii.gz"}) {
+            fx(() -> {
+                pane.importLabels(cta.resolve("labels").resolve(f));
+                return null;
+            });
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> fx(() -> !pane.busyProperty().get()));
+        }
+        LabelInfo imported = fx(() -> pane.segmentation().label("aorta (imported)")).orElseThrow();
+        LabelInfo bct = fx(() -> pane.segmentation().label("brachiocephalic_trunk")).orElseThrow();
+        LabelMap bctFile = NiftiLabelIo.read(cta.resolve("labels/brachiocephalic_trunk.nii.gz"));
+        assertEquals(bctFile.countNonZero(), (long) fx(() -> pane.segmentation().count(bct.value())));
+        assertTrue(fx(() -> pane.segmentation().count(imported.value())) > 0);
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> !pane.surfacesPending()));
+        WaitForAsyncUtils.waitForFxEvents();
+        Path shot = Path.of("target", "segment-editor-real.png");
+        fx(() -> {
+            FxThread.writePng(stage.getScene().snapshot(null), shot);
+            return null;
+        });
+    }
+}
