@@ -90,8 +90,13 @@ class SegmentEditorRecoveryTest {
             SegmentEditorWindow.showIn(stage, e);
             return e;
         });
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup("Recover").tryQuery().isPresent());
-        robot.clickOn("Recover");
+        // the dialog's button, once it is shown (the query may also see a not yet visible copy while it opens)
+        java.util.function.Predicate<javafx.scene.Node> recover = n -> n instanceof javafx.scene.control.Button
+                && "Recover".equals(((javafx.scene.control.Button) n).getText()) && n.isVisible()
+                && n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> robot.lookup(recover).tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup(recover).<javafx.scene.Node>query());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> pane.segmentation().labels().size() == 2));
         Segmentation got = fx(pane::segmentation);
 
