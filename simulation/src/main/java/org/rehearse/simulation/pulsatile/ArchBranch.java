@@ -56,4 +56,61 @@ public record ArchBranch(String name, double takeoffMm, double diameterMm, doubl
                 new ArchBranch(NAMES.get(1), s + OFFSETS_MM[1], DIAMETER_FRACTIONS[1] * referenceDiameterMm, 40, true),
                 new ArchBranch(NAMES.get(2), s + OFFSETS_MM[2], DIAMETER_FRACTIONS[2] * referenceDiameterMm, 40, true));
     }
+
+    /**
+     * An arch branch from its segmentation.
+     *
+     * <p>Origin: the centroid of the branch voxels closest to the aortic centerline (within 3 mm of the closest),
+     * projected onto the centerline. Diameter: the equivalent diameter 2√(V/(π·10 mm)) of the branch volume V lying
+     * 5 to 15 mm from the origin. Length {@value #SEGMENTED_LENGTH_MM} mm.
+     *
+     * @param name       the branch's name
+     * @param mask       the branch's voxels (any non-zero value), on any grid (LPS through its geometry)
+     * @param centerline the aortic centerline
+     * @return the branch, or empty when it has fewer than 20 voxels or none 5–15 mm from its origin
+     */
+    public static java.util.Optional<ArchBranch> fromMask(String name, org.rehearse.segmentation.image.LabelMap mask,
+                                                         Centerline centerline) {
+        var g = mask.geometry();
+        byte[] lab = mask.labels();
+        int nc = g.columns(), nr = g.rows();
+        java.util.List<double[]> pts = new java.util.ArrayList<>();
+        double[] ijk = new double[3];
+        for (int idx = 0; idx < lab.length; idx++) {
+            if (lab[idx] == 0) continue;
+            ijk[0] = idx % nc;
+            ijk[1] = (idx / nc) % nr;
+            ijk[2] = idx / ((long) nc * nr);
+            double[] p = g.indexToLps(ijk, null);
+            double[] pr = centerline.project(p);
+            pts.add(new double[] {p[0], p[1], p[2], pr[1]});
+        }
+        if (pts.size() < 20) return java.util.Optional.empty();
+        double dMin = Double.POSITIVE_INFINITY;
+        for (double[] p : pts) dMin = Math.min(dMin, p[3]);
+        double cx = 0, cy = 0, cz = 0;
+        int n = 0;
+        for (double[] p : pts) {
+            if (p[3] <= dMin + 3) {
+                cx += p[0];
+                cy += p[1];
+                cz += p[2];
+                n++;
+            }
+        }
+        double[] origin = {cx / n, cy / n, cz / n};
+        int shell = 0;
+        for (double[] p : pts) {
+            double d = Math.sqrt((p[0] - origin[0]) * (p[0] - origin[0]) + (p[1] - origin[1]) * (p[1] - origin[1])
+                    + (p[2] - origin[2]) * (p[2] - origin[2]));
+            if (d >= 5 && d <= 15) shell++;
+        }
+        if (shell == 0) return java.util.Optional.empty();
+        double volume = shell * g.voxelVolumeMm3();
+        double diameter = 2 * Math.sqrt(volume / (Math.PI * 10));
+        return java.util.Optional.of(new ArchBranch(name, centerline.project(origin)[0], diameter, SEGMENTED_LENGTH_MM, false));
+    }
+
+    /** Length of a segmented branch's 1D segment (mm). */
+    public static final double SEGMENTED_LENGTH_MM = 40;
 }

@@ -63,6 +63,18 @@ public final class HemodynamicStudy {
      */
     public static Result run(Centerline centerline, VesselModel vessel, Lesion lesion, List<Repair> repairs,
                              PatientMeasurements patient, double voxelSizeMm, int samples, long seed, Progress progress) {
+        return run(centerline, vessel, lesion, repairs, patient, voxelSizeMm, samples, seed, List.of(), progress);
+    }
+
+    /**
+     * As the other overload, with the arch branches measured from the segmentation ({@link ArchBranch#fromMask});
+     * when that list is empty, the branches are assumed ({@link ArchBranch#assumed}).
+     *
+     * @param segmentedBranches branches found in the segmentation (may be empty)
+     */
+    public static Result run(Centerline centerline, VesselModel vessel, Lesion lesion, List<Repair> repairs,
+                             PatientMeasurements patient, double voxelSizeMm, int samples, long seed,
+                             List<ArchBranch> segmentedBranches, Progress progress) {
         Objects.requireNonNull(repairs, "repairs");
         if (samples < 0 || samples > 100000) throw new IllegalArgumentException("samples must be 0 … 100000, got " + samples);
         double len = vessel.lengthMm();
@@ -72,7 +84,8 @@ public final class HemodynamicStudy {
             throw new IllegalArgumentException(String.format("the vessel (%.0f mm) is too short to place pressure probes "
                     + "around the lesion at %.0f–%.0f mm", len, lesion.startArcLengthMm(), lesion.endArcLengthMm()));
         }
-        List<ArchBranch> branches = ArchBranch.assumed(centerline, vessel.referenceDiameterMm(), prox);
+        List<ArchBranch> branches = segmentedBranches == null || segmentedBranches.isEmpty()
+                ? ArchBranch.assumed(centerline, vessel.referenceDiameterMm(), prox) : List.copyOf(segmentedBranches);
         PulsatileModel start = new PulsatileModel(vessel, branches, prox, dist, new Periphery(1e8, 1e-8, 1, 0),
                 patient, PulsatileModel.MU_PA_S, PulsatileModel.Settings.nominal());
         progress.update(0, "Calibrating the model to the patient");
