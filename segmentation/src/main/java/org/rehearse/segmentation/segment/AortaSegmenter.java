@@ -136,8 +136,180 @@ public final class AortaSegmenter {
         LabelMap tracked = segmentByTracking(ct, seedLps, p, progress.sub(0, 0.8));
         progress.update(0.8, "checking a plain region grow against the tracked vessel");
         LabelMap grown = growWithoutLeak(ct, seedLps, p, tracked.countNonZero());
+        if (grown != null) {
+            progress.update(1, "aorta segmented");
+            return grown;
+        }
+        progress.update(0.9, "refining the tracked vessel's boundary");
+        int seed = RegionGrower.seedVoxel(ct, seedLps);
+        double lumenHu = localMedianHu(ct, seed);
+        LabelMap refined = refineBoundary(ct, tracked, Math.max(p.lowerHu(), REFINE_LUMEN_FRACTION * lumenHu), p);
         progress.update(1, "aorta segmented");
-        return grown != null ? grown : tracked;
+        return refined;
+    }
+
+    /** Boundary refinement: the core is the tracked vessel eroded this many voxels (6-neighbourhood) ... */
+    static final int REFINE_ERODE = 2;
+    /** ... and regrown this many voxel layers into voxels at or above the refinement threshold ... */
+    static final int REFINE_LAYERS = 4;
+    /** ... but not farther than this many voxels outside the tracked vessel. */
+    static final int REFINE_MARGIN = 2;
+    /** The refinement threshold is this fraction of the lumen HU at the seed (5×5×5 median). */
+    static final double REFINE_LUMEN_FRACTION = 0.3;
+
+    /**
+     * Re-draws the boundary of a tracked vessel voxel by voxel. The rasterised star-shaped cross-sections are smooth
+     * but may reach a voxel or two into soft tissue around the lumen (pericardium and thymus around the ascending
+     * aorta, the crura at the diaphragm), whose HU lies inside the tracker's wide window. The tracked mask is eroded
+     * by {@value #REFINE_ERODE} voxels, and the core is regrown (6-connected, at most {@value #REFINE_LAYERS} layers,
+     * never more than {@value #REFINE_MARGIN} voxels outside the tracked mask) into voxels of at least
+     * {@code thresholdHu}; enclosed cavities (a dark flap or thrombus inside the lumen) are then filled. This is a
+     * morphological reconstruction by geodesic dilation bounded in distance (Vincent, "Morphological grayscale
+     * reconstruction in image analysis", IEEE TIP 2(2), 1993), applied as a boundary clean-up. Work is confined to
+     * the bounding box of the tracked mask.
+     *
+     * @param ct CT volume in HU
+     * @param tracked 0/1 tracked vessel on the CT grid
+     * @param thresholdHu lowest HU the regrowth enters
+     * @param p parameters (upper HU bound, hole filling)
+     * @return the refined 0/1 vessel, or {@code tracked} itself when the refined one has lost more than half of it
+     */
+    static LabelMap refineBoundary(Volume ct, LabelMap tracked, double thresholdHu, SegmentationParameters p) {
+        ImageGeometry g = ct.geometry();
+        int nx = g.columns(), ny = g.rows(), nz = g.slices();
+        int[] box = maskBox(g, tracked.labels(), REFINE_MARGIN + 1);
+        if (box == null) {
+            return tracked;
+        }
+        int bx = box[3] - box[0] + 1, by = box[4] - box[1] + 1, bz = box[5] - box[2] + 1, bxy = bx * by, bn = bxy * bz;
+        byte[] m = new byte[bn];
+        short[] hv = new short[bn];
+        byte[] src = tracked.labels();
+        short[] v = ct.values();
+        for (int k = 0; k < bz; k++) {
+            for (int j = 0; j < by; j++) {
+                int from = g.index(box[0], box[1] + j, box[2] + k);
+                System.arraycopy(src, from, m, bx * (j + by * k), bx);
+                System.arraycopy(v, from, hv, bx * (j + by * k), bx);
+            }
+        }
+        byte[] limit = m;
+        for (int d = 0; d < REFINE_MARGIN; d++) {
+            limit = morph(bx, by, bz, limit, true);
+        }
+        byte[] core = m;
+        for (int e = 0; e < REFINE_ERODE; e++) {
+            core = morph(bx, by, bz, core, false);
+        }
+        core = core == m ? m.clone() : core;
+        int[] front = new int[bn];
+        int nf = 0;
+        for (int q = 0; q < bn; q++) {
+            if (core[q] != 0) {
+                front[nf++] = q;
+            }
+        }
+        int[] next = new int[bn];
+        double upper = p.upperHu();
+        int[] off = {-1, 1, -bx, bx, -bxy, bxy};
+        for (int layer = 0; layer < REFINE_LAYERS && nf > 0; layer++) {
+            int nn = 0;
+            for (int f = 0; f < nf; f++) {
+                int q = front[f];
+                int i = q % bx, j = (q / bx) % by, k = q / bxy;
+                for (int o = 0; o < 6; o++) {
+                    boolean ok = switch (o) {
+                        case 0 -> i > 0;
+                        case 1 -> i < bx - 1;
+                        case 2 -> j > 0;
+                        case 3 -> j < by - 1;
+                        case 4 -> k > 0;
+                        default -> k < bz - 1;
+                    };
+                    if (!ok) {
+                        continue;
+                    }
+                    int r = q + off[o];
+                    if (core[r] == 0 && limit[r] != 0 && hv[r] >= thresholdHu && hv[r] <= upper) {
+                        core[r] = 1;
+                        next[nn++] = r;
+                    }
+                }
+            }
+            int[] t = front;
+            front = next;
+            next = t;
+            nf = nn;
+        }
+        if (p.fillHoles()) {
+            RegionGrower.fillHoles(bx, by, bz, core);
+        }
+        long before = tracked.countNonZero(), after = 0;
+        for (byte b : core) {
+            after += b;
+        }
+        if (after < 0.5 * before) {
+            return tracked;
+        }
+        byte[] out = new byte[Math.toIntExact(g.voxelCount())];
+        for (int k = 0; k < bz; k++) {
+            for (int j = 0; j < by; j++) {
+                System.arraycopy(core, bx * (j + by * k), out, g.index(box[0], box[1] + j, box[2] + k), bx);
+            }
+        }
+        return new LabelMap(g, out);
+    }
+
+    /** One 6-neighbourhood dilation ({@code grow}) or erosion of a 0/1 box mask; box faces count as background. */
+    static byte[] morph(int bx, int by, int bz, byte[] m, boolean grow) {
+        int bxy = bx * by;
+        byte[] o = new byte[m.length];
+        for (int k = 0; k < bz; k++) {
+            for (int j = 0; j < by; j++) {
+                for (int i = 0; i < bx; i++) {
+                    int q = i + bx * (j + by * k);
+                    int a = m[q], c = 1;
+                    int l = i > 0 ? m[q - 1] : 0, r = i < bx - 1 ? m[q + 1] : 0, d = j > 0 ? m[q - bx] : 0,
+                        u = j < by - 1 ? m[q + bx] : 0, b = k > 0 ? m[q - bxy] : 0, t = k < bz - 1 ? m[q + bxy] : 0;
+                    if (grow) {
+                        c = a | l | r | d | u | b | t;
+                    } else {
+                        c = a & l & r & d & u & b & t;
+                    }
+                    o[q] = (byte) c;
+                }
+            }
+        }
+        return o;
+    }
+
+    /** Voxel box {lo_i, lo_j, lo_k, hi_i, hi_j, hi_k} of a mask's non-zero voxels widened by {@code pad}, or null if empty. */
+    static int[] maskBox(ImageGeometry g, byte[] mask, int pad) {
+        int nx = g.columns(), ny = g.rows(), nz = g.slices();
+        int[] b = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1, -1};
+        for (int k = 0, q = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++, q++) {
+                    if (mask[q] != 0) {
+                        b[0] = Math.min(b[0], i);
+                        b[1] = Math.min(b[1], j);
+                        b[2] = Math.min(b[2], k);
+                        b[3] = Math.max(b[3], i);
+                        b[4] = Math.max(b[4], j);
+                        b[5] = Math.max(b[5], k);
+                    }
+                }
+            }
+        }
+        if (b[3] < 0) {
+            return null;
+        }
+        int[] size = {nx, ny, nz};
+        for (int a = 0; a < 3; a++) {
+            b[a] = Math.max(0, b[a] - pad);
+            b[a + 3] = Math.min(size[a] - 1, b[a + 3] + pad);
+        }
+        return b;
     }
 
     /** A region grow is accepted when it stays below this multiple of the tracked vessel's voxel count. */
