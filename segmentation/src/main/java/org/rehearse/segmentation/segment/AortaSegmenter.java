@@ -148,6 +148,119 @@ public final class AortaSegmenter {
         return refined;
     }
 
+    /**
+     * One-click segmentation of the aorta and its arch branches: {@link #segment} from the seed, then the arch
+     * branches found on top of the aorta ({@link AortaBranchFinder}: axial vessel following from the arch's upper
+     * surface, named right to left).
+     *
+     * @param ct CT volume in HU
+     * @param seedLps a point inside the aortic lumen, DICOM LPS mm
+     * @param p parameters
+     * @param progress progress and cancellation
+     * @return label map with the values of {@link AortaLabel}, the seed and the branches found
+     * @throws IllegalArgumentException see {@link #segment}
+     * @throws IllegalStateException see {@link #segment}
+     * @throws Progress.CancelledException if cancelled
+     */
+    public static AortaSegmentation segmentWithBranches(Volume ct, double[] seedLps, SegmentationParameters p, Progress progress) {
+        LabelMap aorta = segment(ct, seedLps, p, progress.sub(0, 0.9));
+        progress.update(0.9, "finding the arch branches");
+        return withBranches(ct, aorta, seedLps, progress);
+    }
+
+    /** Adds the arch branches to a 0/1 aorta (labels 2–4 of {@link AortaLabel}); the lumen HU is measured at the seed. */
+    private static AortaSegmentation withBranches(Volume ct, LabelMap aorta, double[] seedLps, Progress progress) {
+        progress.checkCancelled();
+        byte[] labels = aorta.labels().clone();
+        double lumenHu = localMedianHu(ct, RegionGrower.seedVoxel(ct, seedLps));
+        AortaBranchFinder.label(ct, labels, lumenHu);
+        java.util.EnumSet<AortaLabel> found = java.util.EnumSet.noneOf(AortaLabel.class);
+        for (byte b : labels) {
+            if (b > AortaLabel.AORTA.value()) {
+                found.add(AortaLabel.of(b));
+            }
+        }
+        progress.update(1, "aorta and " + found.size() + " arch branches segmented");
+        return new AortaSegmentation(new LabelMap(ct.geometry(), labels), seedLps, found);
+    }
+
+    /**
+     * Automatic segmentation without a click: the seed is found by {@link AortaSeedFinder#find} (the round, bright
+     * lumen that persists at one place over the most axial slices: the descending aorta beside the spine), then
+     * {@link #segmentWithBranches} runs from it.
+     *
+     * @param ct CT volume in HU (contrast CT angiography, axial slices)
+     * @param p parameters
+     * @param progress progress and cancellation
+     * @return label map with the values of {@link AortaLabel}, the found seed and the branches found
+     * @throws AortaNotFoundException when no round bright tube is found in the axial slices, or when the
+     *                                segmentation from the found seed fails (the cause is attached)
+     * @throws Progress.CancelledException if cancelled
+     */
+    public static AortaSegmentation segmentAutomatic(Volume ct, SegmentationParameters p, Progress progress) {
+        progress.update(0, "looking for the descending aorta");
+        List<double[]> tube = AortaSeedFinder.tubeSeeds(ct);
+        if (tube.isEmpty()) {
+            throw new AortaNotFoundException(String.format("no aorta found: searched the axial slices of the middle 70 %% of %s "
+                    + "for a round region brighter than %d HU, 14–45 mm across, persisting at one place over several slices, "
+                    + "and found none; place a seed in the aortic lumen by hand", ct.geometry(), AortaSeedFinder.BRIGHT_HU));
+        }
+        progress.checkCancelled();
+        List<double[]> seeds = new ArrayList<>();
+        List<double[]> rest = tube.subList(1, tube.size());
+        int extra = Math.min(AUTOMATIC_SEEDS - 1, rest.size());
+        for (int n = 0; n < extra; n++) {
+            seeds.add(rest.get((int) Math.round((n + 0.5) * rest.size() / extra - 0.5)));
+        }
+        seeds.add(0, tube.get(0));
+        List<LabelMap> runs = new ArrayList<>();
+        List<double[]> used = new ArrayList<>();
+        RuntimeException last = null;
+        for (int n = 0; n < seeds.size(); n++) {
+            try {
+                runs.add(segment(ct, seeds.get(n), p, progress.sub(0.05 + 0.85 * n / seeds.size(), 0.05 + 0.85 * (n + 1) / seeds.size())));
+                used.add(seeds.get(n));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                last = e;
+            }
+        }
+        if (runs.isEmpty()) {
+            throw new AortaNotFoundException("no aorta found: the round bright lumen found at " + RegionGrower.fmt(tube.get(0))
+                    + " could not be followed as a vessel from any of " + seeds.size() + " seeds along it (" + last.getMessage()
+                    + "); place a seed in the aortic lumen by hand", last);
+        }
+        byte[] vote = majority(runs);
+        double[] seed = used.get(0);
+        progress.update(0.9, "finding the arch branches");
+        return withBranches(ct, new LabelMap(ct.geometry(), vote), seed, progress);
+    }
+
+    /** Number of seeds along the found tube whose segmentations vote in {@link #segmentAutomatic}. */
+    public static final int AUTOMATIC_SEEDS = 5;
+
+    /**
+     * Voxel-wise majority of several 0/1 segmentations of the same vessel (a voxel is kept when more than half of them
+     * hold it), reduced to its largest 6-connected component: an ensemble that removes the leaks of single runs.
+     */
+    static byte[] majority(List<LabelMap> runs) {
+        ImageGeometry g = runs.get(0).geometry();
+        int n = Math.toIntExact(g.voxelCount());
+        byte[] count = new byte[n];
+        for (LabelMap m : runs) {
+            byte[] l = m.labels();
+            for (int q = 0; q < n; q++) {
+                if (l[q] != 0) {
+                    count[q]++;
+                }
+            }
+        }
+        byte[] out = new byte[n];
+        for (int q = 0; q < n; q++) {
+            out[q] = (byte) (2 * count[q] > runs.size() ? 1 : 0);
+        }
+        return runs.size() > 2 ? RegionGrower.keepLargestComponent(g, out) : out;
+    }
+
     /** Boundary refinement: the core is the tracked vessel eroded this many voxels (6-neighbourhood) ... */
     static final int REFINE_ERODE = 2;
     /** ... and regrown this many voxel layers into voxels at or above the refinement threshold ... */
