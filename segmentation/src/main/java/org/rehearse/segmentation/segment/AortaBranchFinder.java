@@ -66,16 +66,18 @@ final class AortaBranchFinder {
      * @param ct CT volume in HU
      * @param labels label map values on the CT grid ({@link Volume} layout), aorta = 1; branch voxels are written
      *               in place
+     * @param support the aorta mask the branches grow from (non-zero = aorta; same layout; may be larger than the
+     *                aorta in {@code labels}, e.g. before a final morphological opening); branches never enter it
      * @param lumenHu typical HU of the opacified aortic lumen (e.g. the median around the seed)
      * @return the number of branches labelled (0–3)
      */
-    static int label(Volume ct, byte[] labels, double lumenHu) {
+    static int label(Volume ct, byte[] labels, byte[] support, double lumenHu) {
         ImageGeometry g = ct.geometry();
         int nx = g.columns(), ny = g.rows(), nz = g.slices(), nxy = nx * ny;
         short[] v = ct.values();
         int kTop = -1;
         for (int n = labels.length - 1; n >= 0; n--) {
-            if (labels[n] == AortaLabel.AORTA.value()) {
+            if (support[n] != 0) {
                 kTop = n / nxy;
                 break;
             }
@@ -91,11 +93,11 @@ final class AortaBranchFinder {
             int head = 0, tail = 0, base = k * nxy;
             for (int q = 0; q < nxy; q++) {
                 int n = base + q;
-                if (labels[n] != 0 || !candidate(v, n, nx, lo, hi)) {
+                if (support[n] != 0 || !candidate(v, n, nx, lo, hi)) {
                     continue;
                 }
                 int below = n - nxy;
-                if (labels[below] == AortaLabel.AORTA.value() || branch[below] != 0) {
+                if (support[below] != 0 || branch[below] != 0) {
                     branch[n] = 1;
                     dist[q] = 0;
                     queue[tail++] = q;
@@ -121,7 +123,7 @@ final class AortaBranchFinder {
                         continue;
                     }
                     int n = base + r;
-                    if (branch[n] == 0 && labels[n] == 0 && candidate(v, n, nx, lo, hi)) {
+                    if (branch[n] == 0 && support[n] == 0 && candidate(v, n, nx, lo, hi)) {
                         branch[n] = 1;
                         dist[r] = dist[q] + 1;
                         queue[tail++] = r;

@@ -58,8 +58,12 @@ import org.rehearse.segmentation.image.Volume;
  *
  * <h2>Measured</h2>
  * On the dissected aorta of the shared test data ({@code aorta-cta}, 120×126×164, 1.5 mm) with the seed in the
- * true lumen of the descending aorta and {@link SegmentationParameters#defaults()}: Dice 0.83 against the
- * TotalSegmentator aorta label (plain threshold + component: 0.20), about 0.3 s. On a clean synthetic tube
+ * true lumen of the descending aorta and {@link SegmentationParameters#defaults()}: Dice 0.877 against the
+ * TotalSegmentator aorta label with the boundary refinement of {@link #segment} (tracked sections alone: 0.83; plain
+ * threshold + component: 0.20), about 0.3 s. Remaining differences: the aortic root below the sinotubular junction
+ * is not reached (the track stops where the heart's chambers surround it), the thrombosed parts of the false lumen
+ * (≈ 30–100 HU, like soft tissue) are partly missed, and a rim of mediastinal soft tissue around the ascending aorta
+ * is partly included. On a clean synthetic tube
  * (350 HU in −100 HU, σ 15 HU noise): Dice ≈ 0.97. Known limits: the parts of a false lumen that are no
  * brighter than soft tissue are only partly included, and the track may stop a little above the aortic valve.
  *
@@ -133,6 +137,14 @@ public final class AortaSegmenter {
      * @throws Progress.CancelledException if cancelled
      */
     public static LabelMap segment(Volume ct, double[] seedLps, SegmentationParameters p, Progress progress) {
+        return segmentWithSupport(ct, seedLps, p, progress)[0];
+    }
+
+    /**
+     * {@link #segment}, returning {result, the result before the final opening}; the second is where arch branches
+     * are looked for (the opening may shave the thin roof of the arch, which must not become a branch).
+     */
+    static LabelMap[] segmentWithSupport(Volume ct, double[] seedLps, SegmentationParameters p, Progress progress) {
         List<CrossSection> sections = track(ct, seedLps, p, progress.sub(0, 0.4));
         progress.update(0.4, "checking a plain region grow against the tracked vessel");
         // the tracked vessel's size is estimated from its star polygons (area × slab thickness), so that the
@@ -140,13 +152,13 @@ public final class AortaSegmenter {
         LabelMap grown = growWithoutLeak(ct, seedLps, p, Math.round(trackedVolumeMm3(sections) / voxelVolumeMm3(ct.geometry())));
         if (grown != null) {
             progress.update(1, "aorta segmented");
-            return grown;
+            return new LabelMap[] {grown, grown};
         }
         LabelMap tracked = rasteriseTrack(ct, seedLps, p, sections, progress.sub(0.6, 0.9));
         progress.update(0.9, "refining the tracked vessel's boundary");
         int seed = RegionGrower.seedVoxel(ct, seedLps);
         double lumenHu = localMedianHu(ct, seed);
-        LabelMap refined = refineBoundary(ct, tracked, Math.max(p.lowerHu(), REFINE_LUMEN_FRACTION * lumenHu), p);
+        LabelMap[] refined = refineBoundary(ct, tracked, Math.max(p.lowerHu(), REFINE_LUMEN_FRACTION * lumenHu), p);
         progress.update(1, "aorta segmented");
         return refined;
     }
@@ -166,17 +178,17 @@ public final class AortaSegmenter {
      * @throws Progress.CancelledException if cancelled
      */
     public static AortaSegmentation segmentWithBranches(Volume ct, double[] seedLps, SegmentationParameters p, Progress progress) {
-        LabelMap aorta = segment(ct, seedLps, p, progress.sub(0, 0.9));
+        LabelMap[] aorta = segmentWithSupport(ct, seedLps, p, progress.sub(0, 0.9));
         progress.update(0.9, "finding the arch branches");
-        return withBranches(ct, aorta, seedLps, progress);
+        return withBranches(ct, aorta[0], aorta[1], seedLps, progress);
     }
 
     /** Adds the arch branches to a 0/1 aorta (labels 2–4 of {@link AortaLabel}); the lumen HU is measured at the seed. */
-    private static AortaSegmentation withBranches(Volume ct, LabelMap aorta, double[] seedLps, Progress progress) {
+    private static AortaSegmentation withBranches(Volume ct, LabelMap aorta, LabelMap support, double[] seedLps, Progress progress) {
         progress.checkCancelled();
         byte[] labels = aorta.labels().clone();
         double lumenHu = localMedianHu(ct, RegionGrower.seedVoxel(ct, seedLps));
-        AortaBranchFinder.label(ct, labels, lumenHu);
+        AortaBranchFinder.label(ct, labels, support.labels(), lumenHu);
         java.util.EnumSet<AortaLabel> found = java.util.EnumSet.noneOf(AortaLabel.class);
         for (byte b : labels) {
             if (b > AortaLabel.AORTA.value()) {
@@ -220,12 +232,15 @@ public final class AortaSegmenter {
             seeds.add(rest.get((int) Math.round((n + 0.5) * rest.size() / extra - 0.5)));
         }
         seeds.add(0, tube.get(0));
-        List<LabelMap> runs = new ArrayList<>();
+        List<LabelMap> runs = new ArrayList<>(), supports = new ArrayList<>();
         List<double[]> used = new ArrayList<>();
         RuntimeException last = null;
         for (int n = 0; n < seeds.size(); n++) {
             try {
-                runs.add(segment(ct, seeds.get(n), p, progress.sub(0.05 + 0.85 * n / seeds.size(), 0.05 + 0.85 * (n + 1) / seeds.size())));
+                LabelMap[] both = segmentWithSupport(ct, seeds.get(n), p,
+                        progress.sub(0.05 + 0.85 * n / seeds.size(), 0.05 + 0.85 * (n + 1) / seeds.size()));
+                runs.add(both[0]);
+                supports.add(both[1]);
                 used.add(seeds.get(n));
             } catch (IllegalArgumentException | IllegalStateException e) {
                 last = e;
@@ -236,10 +251,10 @@ public final class AortaSegmenter {
                     + " could not be followed as a vessel from any of " + seeds.size() + " seeds along it (" + last.getMessage()
                     + "); place a seed in the aortic lumen by hand", last);
         }
-        byte[] vote = majority(runs);
-        double[] seed = used.get(0);
+        LabelMap vote = new LabelMap(ct.geometry(), majority(runs));
+        LabelMap supportVote = new LabelMap(ct.geometry(), majority(supports));
         progress.update(0.9, "finding the arch branches");
-        return withBranches(ct, new LabelMap(ct.geometry(), vote), seed, progress);
+        return withBranches(ct, vote, supportVote, used.get(0), progress);
     }
 
     /** Number of seeds along the found tube whose segmentations vote in {@link #segmentAutomatic}. */
@@ -274,6 +289,8 @@ public final class AortaSegmenter {
     static final int REFINE_LAYERS = 4;
     /** ... but not farther than this many voxels outside the tracked vessel. */
     static final int REFINE_MARGIN = 2;
+    /** Radius (voxels, 6-neighbourhood steps) of the morphological opening that ends the refinement. */
+    static final int OPEN_RADIUS = 3;
     /** The refinement threshold is this fraction of the lumen HU at the seed (5×5×5 median). */
     static final double REFINE_LUMEN_FRACTION = 0.3;
 
@@ -285,21 +302,25 @@ public final class AortaSegmenter {
      * never more than {@value #REFINE_MARGIN} voxels outside the tracked mask) into voxels of at least
      * {@code thresholdHu}; enclosed cavities (a dark flap or thrombus inside the lumen) are then filled. This is a
      * morphological reconstruction by geodesic dilation bounded in distance (Vincent, "Morphological grayscale
-     * reconstruction in image analysis", IEEE TIP 2(2), 1993), applied as a boundary clean-up. Work is confined to
-     * the bounding box of the tracked mask.
+     * reconstruction in image analysis", IEEE TIP 2(2), 1993), applied as a boundary clean-up. Last, a morphological
+     * opening ({@value #OPEN_RADIUS} erosions, {@value #OPEN_RADIUS}+1 dilations in the 6-neighbourhood, intersected
+     * with the refined mask) cuts the thin wedges and bridges that remain towards neighbouring vessels. Work is
+     * confined to the bounding box of the tracked mask. Measured on the shared dissected-aorta CTA: Dice 0.826 for
+     * the tracked vessel, 0.866 after the regrowth, 0.877 after the opening.
      *
      * @param ct CT volume in HU
      * @param tracked 0/1 tracked vessel on the CT grid
      * @param thresholdHu lowest HU the regrowth enters
      * @param p parameters (upper HU bound, hole filling)
-     * @return the refined 0/1 vessel, or {@code tracked} itself when the refined one has lost more than half of it
+     * @return {the refined 0/1 vessel, the same before the opening}, or {@code tracked} twice when the refined one has
+     *         lost more than half of it
      */
-    static LabelMap refineBoundary(Volume ct, LabelMap tracked, double thresholdHu, SegmentationParameters p) {
+    static LabelMap[] refineBoundary(Volume ct, LabelMap tracked, double thresholdHu, SegmentationParameters p) {
         ImageGeometry g = ct.geometry();
         int nx = g.columns(), ny = g.rows(), nz = g.slices();
         int[] box = maskBox(g, tracked.labels(), REFINE_MARGIN + 1);
         if (box == null) {
-            return tracked;
+            return new LabelMap[] {tracked, tracked};
         }
         int bx = box[3] - box[0] + 1, by = box[4] - box[1] + 1, bz = box[5] - box[2] + 1, bxy = bx * by, bn = bxy * bz;
         byte[] m = new byte[bn];
@@ -364,17 +385,35 @@ public final class AortaSegmenter {
         if (p.fillHoles()) {
             RegionGrower.fillHoles(bx, by, bz, core);
         }
+        // opening: cut bridges and wedges thinner than about 2·OPEN_RADIUS voxels, then give back one layer of the
+        // refined voxels next to what the opening kept (so the opening does not erode convex edges of the lumen)
+        byte[] opened = core;
+        for (int e = 0; e < OPEN_RADIUS; e++) {
+            opened = morph(bx, by, bz, opened, false);
+        }
+        for (int e = 0; e < OPEN_RADIUS + 1; e++) {
+            opened = morph(bx, by, bz, opened, true);
+        }
+        for (int q = 0; q < bn; q++) {
+            opened[q] &= core[q];
+        }
         long before = tracked.countNonZero(), after = 0;
-        for (byte b : core) {
+        for (byte b : opened) {
             after += b;
         }
         if (after < 0.5 * before) {
-            return tracked;
+            return new LabelMap[] {tracked, tracked};
         }
+        return new LabelMap[] {uncrop(g, box, opened), uncrop(g, box, core)};
+    }
+
+    /** A full-size label map holding a box mask at its place. */
+    private static LabelMap uncrop(ImageGeometry g, int[] box, byte[] crop) {
+        int bx = box[3] - box[0] + 1, by = box[4] - box[1] + 1, bz = box[5] - box[2] + 1;
         byte[] out = new byte[Math.toIntExact(g.voxelCount())];
         for (int k = 0; k < bz; k++) {
             for (int j = 0; j < by; j++) {
-                System.arraycopy(core, bx * (j + by * k), out, g.index(box[0], box[1] + j, box[2] + k), bx);
+                System.arraycopy(crop, bx * (j + by * k), out, g.index(box[0], box[1] + j, box[2] + k), bx);
             }
         }
         return new LabelMap(g, out);
