@@ -33,6 +33,14 @@ public final class SegmentationTiming {
             mesh[r] = (t2 - t1) / 1e6;
             System.out.printf("run %d: segment %.0f ms, surface %.0f ms, Dice %.4f%n", r, seg[r], mesh[r], m.dice(ph.truthLumen()));
         }
+        double[] tr = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            long t0 = System.nanoTime();
+            AortaSegmenter.track(ph.volume(), ph.seedLpsMm(), SegmentationParameters.defaults(), Progress.NONE);
+            tr[r] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(tr);
+        System.out.printf("median of the centerline tracking alone (part of segment): %.0f ms%n", tr[reps / 2]);
         Arrays.sort(seg);
         Arrays.sort(mesh);
         System.out.printf("median: segment %.0f ms, surface %.0f ms, total %.0f ms; Dice %.4f%n", seg[reps / 2], mesh[reps / 2],

@@ -505,15 +505,25 @@ public final class AortaSegmenter {
             }
             int q = queue[head++];
             int i = q % nx, j = (q / nx) % ny;
-            int[] nb = {i > 0 ? q - 1 : -1, i < nx - 1 ? q + 1 : -1, j > 0 ? q - nx : -1, j < ny - 1 ? q + nx : -1,
-                    q - nxy, q + nxy};
-            for (int r : nb) {
-                if (r >= 0 && r < n && out[r] == 0 && v[r] >= lower && v[r] <= upper) {
-                    if (tail == queue.length) {
-                        return null;
+            for (int o = 0; o < 6; o++) {
+                int r;
+                switch (o) {
+                    case 0 -> r = i > 0 ? q - 1 : -1;
+                    case 1 -> r = i < nx - 1 ? q + 1 : -1;
+                    case 2 -> r = j > 0 ? q - nx : -1;
+                    case 3 -> r = j < ny - 1 ? q + nx : -1;
+                    case 4 -> r = q - nxy;
+                    default -> r = q + nxy;
+                }
+                if (r >= 0 && r < n && out[r] == 0) {
+                    short x = v[r];
+                    if (x >= lower && x <= upper) {
+                        if (tail == queue.length) {
+                            return null;
+                        }
+                        out[r] = 1;
+                        queue[tail++] = r;
                     }
-                    out[r] = 1;
-                    queue[tail++] = r;
                 }
             }
         }
