@@ -34,6 +34,18 @@ public final class AortaSeedFinder {
      * @return the seed in LPS mm, or empty when no round bright tube is found (then ask the user for a seed)
      */
     public static Optional<double[]> find(Volume ct) {
+        List<double[]> tube = tubeSeeds(ct);
+        return tube.isEmpty() ? Optional.empty() : Optional.of(tube.get(0));
+    }
+
+    /**
+     * The seeds of every axial section of the found tube, the best-scoring section's seed first, the others in
+     * ascending slice order.
+     *
+     * @param ct a CT volume in HU
+     * @return seeds in LPS mm, empty when no round bright tube is found
+     */
+    static List<double[]> tubeSeeds(Volume ct) {
         ImageGeometry g = ct.geometry();
         int nz = g.slices();
         int step = Math.max(1, (int) Math.round(5.0 / g.spacingMm(2)));
@@ -58,10 +70,18 @@ public final class AortaSeedFinder {
                 best = b;
             }
         }
+        List<double[]> out = new ArrayList<>();
         if (best == null) {
-            return Optional.empty();
+            return out;
         }
-        return Optional.of(g.indexToLps(new double[] {best.seedI, best.seedJ, best.k}, null));
+        out.add(g.indexToLps(new double[] {best.seedI, best.seedJ, best.k}, null));
+        for (Blob o : blobs) {
+            double di = (o.ci - best.ci) * g.spacingMm(0), dj = (o.cj - best.cj) * g.spacingMm(1);
+            if (o != best && di * di + dj * dj < tol * tol) {
+                out.add(g.indexToLps(new double[] {o.seedI, o.seedJ, o.k}, null));
+            }
+        }
+        return out;
     }
 
     private static List<Blob> roundBrightSections(Volume ct, int k) {

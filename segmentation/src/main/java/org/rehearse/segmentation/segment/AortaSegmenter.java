@@ -58,8 +58,12 @@ import org.rehearse.segmentation.image.Volume;
  *
  * <h2>Measured</h2>
  * On the dissected aorta of the shared test data ({@code aorta-cta}, 120×126×164, 1.5 mm) with the seed in the
- * true lumen of the descending aorta and {@link SegmentationParameters#defaults()}: Dice 0.83 against the
- * TotalSegmentator aorta label (plain threshold + component: 0.20), about 0.3 s. On a clean synthetic tube
+ * true lumen of the descending aorta and {@link SegmentationParameters#defaults()}: Dice 0.877 against the
+ * TotalSegmentator aorta label with the boundary refinement of {@link #segment} (tracked sections alone: 0.83; plain
+ * threshold + component: 0.20), about 0.3 s. Remaining differences: the aortic root below the sinotubular junction
+ * is not reached (the track stops where the heart's chambers surround it), the thrombosed parts of the false lumen
+ * (≈ 30–100 HU, like soft tissue) are partly missed, and a rim of mediastinal soft tissue around the ascending aorta
+ * is partly included. On a clean synthetic tube
  * (350 HU in −100 HU, σ 15 HU noise): Dice ≈ 0.97. Known limits: the parts of a false lumen that are no
  * brighter than soft tissue are only partly included, and the track may stop a little above the aortic valve.
  *
@@ -133,11 +137,338 @@ public final class AortaSegmenter {
      * @throws Progress.CancelledException if cancelled
      */
     public static LabelMap segment(Volume ct, double[] seedLps, SegmentationParameters p, Progress progress) {
-        LabelMap tracked = segmentByTracking(ct, seedLps, p, progress.sub(0, 0.8));
-        progress.update(0.8, "checking a plain region grow against the tracked vessel");
-        LabelMap grown = growWithoutLeak(ct, seedLps, p, tracked.countNonZero());
+        return segmentWithSupport(ct, seedLps, p, progress)[0];
+    }
+
+    /**
+     * {@link #segment}, returning {result, the result before the final opening}; the second is where arch branches
+     * are looked for (the opening may shave the thin roof of the arch, which must not become a branch).
+     */
+    static LabelMap[] segmentWithSupport(Volume ct, double[] seedLps, SegmentationParameters p, Progress progress) {
+        List<CrossSection> sections = track(ct, seedLps, p, progress.sub(0, 0.4));
+        progress.update(0.4, "checking a plain region grow against the tracked vessel");
+        // the tracked vessel's size is estimated from its star polygons (area × slab thickness), so that the
+        // rasterisation is only run when the plain grow is rejected
+        LabelMap grown = growWithoutLeak(ct, seedLps, p, Math.round(trackedVolumeMm3(sections) / voxelVolumeMm3(ct.geometry())));
+        if (grown != null) {
+            progress.update(1, "aorta segmented");
+            return new LabelMap[] {grown, grown};
+        }
+        LabelMap tracked = rasteriseTrack(ct, seedLps, p, sections, progress.sub(0.6, 0.9));
+        progress.update(0.9, "refining the tracked vessel's boundary");
+        int seed = RegionGrower.seedVoxel(ct, seedLps);
+        double lumenHu = localMedianHu(ct, seed);
+        LabelMap[] refined = refineBoundary(ct, tracked, Math.max(p.lowerHu(), REFINE_LUMEN_FRACTION * lumenHu), p);
         progress.update(1, "aorta segmented");
-        return grown != null ? grown : tracked;
+        return refined;
+    }
+
+    /**
+     * One-click segmentation of the aorta and its arch branches: {@link #segment} from the seed, then the arch
+     * branches found on top of the aorta ({@link AortaBranchFinder}: axial vessel following from the arch's upper
+     * surface, named right to left).
+     *
+     * @param ct CT volume in HU
+     * @param seedLps a point inside the aortic lumen, DICOM LPS mm
+     * @param p parameters
+     * @param progress progress and cancellation
+     * @return label map with the values of {@link AortaLabel}, the seed and the branches found
+     * @throws IllegalArgumentException see {@link #segment}
+     * @throws IllegalStateException see {@link #segment}
+     * @throws Progress.CancelledException if cancelled
+     */
+    public static AortaSegmentation segmentWithBranches(Volume ct, double[] seedLps, SegmentationParameters p, Progress progress) {
+        LabelMap[] aorta = segmentWithSupport(ct, seedLps, p, progress.sub(0, 0.9));
+        progress.update(0.9, "finding the arch branches");
+        return withBranches(ct, aorta[0], aorta[1], seedLps, progress);
+    }
+
+    /** Adds the arch branches to a 0/1 aorta (labels 2–4 of {@link AortaLabel}); the lumen HU is measured at the seed. */
+    private static AortaSegmentation withBranches(Volume ct, LabelMap aorta, LabelMap support, double[] seedLps, Progress progress) {
+        progress.checkCancelled();
+        byte[] labels = aorta.labels().clone();
+        double lumenHu = localMedianHu(ct, RegionGrower.seedVoxel(ct, seedLps));
+        AortaBranchFinder.label(ct, labels, support.labels(), lumenHu);
+        java.util.EnumSet<AortaLabel> found = java.util.EnumSet.noneOf(AortaLabel.class);
+        for (byte b : labels) {
+            if (b > AortaLabel.AORTA.value()) {
+                found.add(AortaLabel.of(b));
+            }
+        }
+        progress.update(1, "aorta and " + found.size() + " arch branches segmented");
+        return new AortaSegmentation(new LabelMap(ct.geometry(), labels), seedLps, found);
+    }
+
+    /**
+     * Automatic segmentation without a click. {@link AortaSeedFinder} finds the round, bright lumen that persists at
+     * one place over the most axial slices (the descending aorta beside the spine); {@link #segment} runs from the
+     * best-scoring section's seed and from up to {@value #AUTOMATIC_SEEDS}−1 further seeds spread over the other
+     * sections of that tube; the voxel-wise majority of the runs (largest 6-connected component) is the aorta, because
+     * a single run may follow a neighbour (the spine) from an unlucky seed, while most runs agree on the aorta. The
+     * arch branches are then added as in {@link #segmentWithBranches}. Measured on the shared dissected-aorta CTA:
+     * single seeds give Dice 0.46–0.85 depending on where they lie, the majority of five 0.84.
+     *
+     * @param ct CT volume in HU (contrast CT angiography, axial slices)
+     * @param p parameters
+     * @param progress progress and cancellation
+     * @return label map with the values of {@link AortaLabel}, the found seed and the branches found
+     * @throws AortaNotFoundException when no round bright tube is found in the axial slices, or when the
+     *                                segmentation fails from every seed along it (the last failure is the cause)
+     * @throws Progress.CancelledException if cancelled
+     */
+    public static AortaSegmentation segmentAutomatic(Volume ct, SegmentationParameters p, Progress progress) {
+        progress.update(0, "looking for the descending aorta");
+        List<double[]> tube = AortaSeedFinder.tubeSeeds(ct);
+        if (tube.isEmpty()) {
+            throw new AortaNotFoundException(String.format("no aorta found: searched the axial slices of the middle 70 %% of %s "
+                    + "for a round region brighter than %d HU, 14–45 mm across, persisting at one place over several slices, "
+                    + "and found none; place a seed in the aortic lumen by hand", ct.geometry(), AortaSeedFinder.BRIGHT_HU));
+        }
+        progress.checkCancelled();
+        List<double[]> seeds = new ArrayList<>();
+        List<double[]> rest = tube.subList(1, tube.size());
+        int extra = Math.min(AUTOMATIC_SEEDS - 1, rest.size());
+        for (int n = 0; n < extra; n++) {
+            seeds.add(rest.get((int) Math.round((n + 0.5) * rest.size() / extra - 0.5)));
+        }
+        seeds.add(0, tube.get(0));
+        List<LabelMap> runs = new ArrayList<>(), supports = new ArrayList<>();
+        List<double[]> used = new ArrayList<>();
+        RuntimeException last = null;
+        for (int n = 0; n < seeds.size(); n++) {
+            try {
+                LabelMap[] both = segmentWithSupport(ct, seeds.get(n), p,
+                        progress.sub(0.05 + 0.85 * n / seeds.size(), 0.05 + 0.85 * (n + 1) / seeds.size()));
+                runs.add(both[0]);
+                supports.add(both[1]);
+                used.add(seeds.get(n));
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                last = e;
+            }
+        }
+        if (runs.isEmpty()) {
+            throw new AortaNotFoundException("no aorta found: the round bright lumen found at " + RegionGrower.fmt(tube.get(0))
+                    + " could not be followed as a vessel from any of " + seeds.size() + " seeds along it (" + last.getMessage()
+                    + "); place a seed in the aortic lumen by hand", last);
+        }
+        LabelMap vote = new LabelMap(ct.geometry(), majority(runs));
+        LabelMap supportVote = new LabelMap(ct.geometry(), majority(supports));
+        progress.update(0.9, "finding the arch branches");
+        return withBranches(ct, vote, supportVote, used.get(0), progress);
+    }
+
+    /** Number of seeds along the found tube whose segmentations vote in {@link #segmentAutomatic}. */
+    public static final int AUTOMATIC_SEEDS = 5;
+
+    /**
+     * Voxel-wise majority of several 0/1 segmentations of the same vessel (a voxel is kept when more than half of them
+     * hold it), reduced to its largest 6-connected component: an ensemble that removes the leaks of single runs.
+     */
+    static byte[] majority(List<LabelMap> runs) {
+        ImageGeometry g = runs.get(0).geometry();
+        int n = Math.toIntExact(g.voxelCount());
+        byte[] count = new byte[n];
+        for (LabelMap m : runs) {
+            byte[] l = m.labels();
+            for (int q = 0; q < n; q++) {
+                if (l[q] != 0) {
+                    count[q]++;
+                }
+            }
+        }
+        byte[] out = new byte[n];
+        for (int q = 0; q < n; q++) {
+            out[q] = (byte) (2 * count[q] > runs.size() ? 1 : 0);
+        }
+        return runs.size() > 2 ? RegionGrower.keepLargestComponent(g, out) : out;
+    }
+
+    /** Boundary refinement: the core is the tracked vessel eroded this many voxels (6-neighbourhood) ... */
+    static final int REFINE_ERODE = 2;
+    /** ... and regrown this many voxel layers into voxels at or above the refinement threshold ... */
+    static final int REFINE_LAYERS = 4;
+    /** ... but not farther than this many voxels outside the tracked vessel. */
+    static final int REFINE_MARGIN = 2;
+    /** Radius (voxels, 6-neighbourhood steps) of the morphological opening that ends the refinement. */
+    static final int OPEN_RADIUS = 3;
+    /** The refinement threshold is this fraction of the lumen HU at the seed (5×5×5 median). */
+    static final double REFINE_LUMEN_FRACTION = 0.3;
+
+    /**
+     * Re-draws the boundary of a tracked vessel voxel by voxel. The rasterised star-shaped cross-sections are smooth
+     * but may reach a voxel or two into soft tissue around the lumen (pericardium and thymus around the ascending
+     * aorta, the crura at the diaphragm), whose HU lies inside the tracker's wide window. The tracked mask is eroded
+     * by {@value #REFINE_ERODE} voxels, and the core is regrown (6-connected, at most {@value #REFINE_LAYERS} layers,
+     * never more than {@value #REFINE_MARGIN} voxels outside the tracked mask) into voxels of at least
+     * {@code thresholdHu}; enclosed cavities (a dark flap or thrombus inside the lumen) are then filled. This is a
+     * morphological reconstruction by geodesic dilation bounded in distance (Vincent, "Morphological grayscale
+     * reconstruction in image analysis", IEEE TIP 2(2), 1993), applied as a boundary clean-up. Last, a morphological
+     * opening ({@value #OPEN_RADIUS} erosions, {@value #OPEN_RADIUS}+1 dilations in the 6-neighbourhood, intersected
+     * with the refined mask) cuts the thin wedges and bridges that remain towards neighbouring vessels. Work is
+     * confined to the bounding box of the tracked mask. Measured on the shared dissected-aorta CTA: Dice 0.826 for
+     * the tracked vessel, 0.866 after the regrowth, 0.877 after the opening.
+     *
+     * @param ct CT volume in HU
+     * @param tracked 0/1 tracked vessel on the CT grid
+     * @param thresholdHu lowest HU the regrowth enters
+     * @param p parameters (upper HU bound, hole filling)
+     * @return {the refined 0/1 vessel, the same before the opening}, or {@code tracked} twice when the refined one has
+     *         lost more than half of it
+     */
+    static LabelMap[] refineBoundary(Volume ct, LabelMap tracked, double thresholdHu, SegmentationParameters p) {
+        ImageGeometry g = ct.geometry();
+        int nx = g.columns(), ny = g.rows(), nz = g.slices();
+        int[] box = maskBox(g, tracked.labels(), REFINE_MARGIN + 1);
+        if (box == null) {
+            return new LabelMap[] {tracked, tracked};
+        }
+        int bx = box[3] - box[0] + 1, by = box[4] - box[1] + 1, bz = box[5] - box[2] + 1, bxy = bx * by, bn = bxy * bz;
+        byte[] m = new byte[bn];
+        short[] hv = new short[bn];
+        byte[] src = tracked.labels();
+        short[] v = ct.values();
+        for (int k = 0; k < bz; k++) {
+            for (int j = 0; j < by; j++) {
+                int from = g.index(box[0], box[1] + j, box[2] + k);
+                System.arraycopy(src, from, m, bx * (j + by * k), bx);
+                System.arraycopy(v, from, hv, bx * (j + by * k), bx);
+            }
+        }
+        byte[] limit = m;
+        for (int d = 0; d < REFINE_MARGIN; d++) {
+            limit = morph(bx, by, bz, limit, true);
+        }
+        byte[] core = m;
+        for (int e = 0; e < REFINE_ERODE; e++) {
+            core = morph(bx, by, bz, core, false);
+        }
+        core = core == m ? m.clone() : core;
+        int[] front = new int[bn];
+        int nf = 0;
+        for (int q = 0; q < bn; q++) {
+            if (core[q] != 0) {
+                front[nf++] = q;
+            }
+        }
+        int[] next = new int[bn];
+        double upper = p.upperHu();
+        int[] off = {-1, 1, -bx, bx, -bxy, bxy};
+        for (int layer = 0; layer < REFINE_LAYERS && nf > 0; layer++) {
+            int nn = 0;
+            for (int f = 0; f < nf; f++) {
+                int q = front[f];
+                int i = q % bx, j = (q / bx) % by, k = q / bxy;
+                for (int o = 0; o < 6; o++) {
+                    boolean ok = switch (o) {
+                        case 0 -> i > 0;
+                        case 1 -> i < bx - 1;
+                        case 2 -> j > 0;
+                        case 3 -> j < by - 1;
+                        case 4 -> k > 0;
+                        default -> k < bz - 1;
+                    };
+                    if (!ok) {
+                        continue;
+                    }
+                    int r = q + off[o];
+                    if (core[r] == 0 && limit[r] != 0 && hv[r] >= thresholdHu && hv[r] <= upper) {
+                        core[r] = 1;
+                        next[nn++] = r;
+                    }
+                }
+            }
+            int[] t = front;
+            front = next;
+            next = t;
+            nf = nn;
+        }
+        if (p.fillHoles()) {
+            RegionGrower.fillHoles(bx, by, bz, core);
+        }
+        // opening: cut bridges and wedges thinner than about 2·OPEN_RADIUS voxels, then give back one layer of the
+        // refined voxels next to what the opening kept (so the opening does not erode convex edges of the lumen)
+        byte[] opened = core;
+        for (int e = 0; e < OPEN_RADIUS; e++) {
+            opened = morph(bx, by, bz, opened, false);
+        }
+        for (int e = 0; e < OPEN_RADIUS + 1; e++) {
+            opened = morph(bx, by, bz, opened, true);
+        }
+        for (int q = 0; q < bn; q++) {
+            opened[q] &= core[q];
+        }
+        long before = tracked.countNonZero(), after = 0;
+        for (byte b : opened) {
+            after += b;
+        }
+        if (after < 0.5 * before) {
+            return new LabelMap[] {tracked, tracked};
+        }
+        return new LabelMap[] {uncrop(g, box, opened), uncrop(g, box, core)};
+    }
+
+    /** A full-size label map holding a box mask at its place. */
+    private static LabelMap uncrop(ImageGeometry g, int[] box, byte[] crop) {
+        int bx = box[3] - box[0] + 1, by = box[4] - box[1] + 1, bz = box[5] - box[2] + 1;
+        byte[] out = new byte[Math.toIntExact(g.voxelCount())];
+        for (int k = 0; k < bz; k++) {
+            for (int j = 0; j < by; j++) {
+                System.arraycopy(crop, bx * (j + by * k), out, g.index(box[0], box[1] + j, box[2] + k), bx);
+            }
+        }
+        return new LabelMap(g, out);
+    }
+
+    /** One 6-neighbourhood dilation ({@code grow}) or erosion of a 0/1 box mask; box faces count as background. */
+    static byte[] morph(int bx, int by, int bz, byte[] m, boolean grow) {
+        int bxy = bx * by;
+        byte[] o = new byte[m.length];
+        for (int k = 0; k < bz; k++) {
+            for (int j = 0; j < by; j++) {
+                for (int i = 0; i < bx; i++) {
+                    int q = i + bx * (j + by * k);
+                    int a = m[q], c = 1;
+                    int l = i > 0 ? m[q - 1] : 0, r = i < bx - 1 ? m[q + 1] : 0, d = j > 0 ? m[q - bx] : 0,
+                        u = j < by - 1 ? m[q + bx] : 0, b = k > 0 ? m[q - bxy] : 0, t = k < bz - 1 ? m[q + bxy] : 0;
+                    if (grow) {
+                        c = a | l | r | d | u | b | t;
+                    } else {
+                        c = a & l & r & d & u & b & t;
+                    }
+                    o[q] = (byte) c;
+                }
+            }
+        }
+        return o;
+    }
+
+    /** Voxel box {lo_i, lo_j, lo_k, hi_i, hi_j, hi_k} of a mask's non-zero voxels widened by {@code pad}, or null if empty. */
+    static int[] maskBox(ImageGeometry g, byte[] mask, int pad) {
+        int nx = g.columns(), ny = g.rows(), nz = g.slices();
+        int[] b = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1, -1};
+        for (int k = 0, q = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++, q++) {
+                    if (mask[q] != 0) {
+                        b[0] = Math.min(b[0], i);
+                        b[1] = Math.min(b[1], j);
+                        b[2] = Math.min(b[2], k);
+                        b[3] = Math.max(b[3], i);
+                        b[4] = Math.max(b[4], j);
+                        b[5] = Math.max(b[5], k);
+                    }
+                }
+            }
+        }
+        if (b[3] < 0) {
+            return null;
+        }
+        int[] size = {nx, ny, nz};
+        for (int a = 0; a < 3; a++) {
+            b[a] = Math.max(0, b[a] - pad);
+            b[a + 3] = Math.min(size[a] - 1, b[a + 3] + pad);
+        }
+        return b;
     }
 
     /** A region grow is accepted when it stays below this multiple of the tracked vessel's voxel count. */
@@ -174,15 +505,25 @@ public final class AortaSegmenter {
             }
             int q = queue[head++];
             int i = q % nx, j = (q / nx) % ny;
-            int[] nb = {i > 0 ? q - 1 : -1, i < nx - 1 ? q + 1 : -1, j > 0 ? q - nx : -1, j < ny - 1 ? q + nx : -1,
-                    q - nxy, q + nxy};
-            for (int r : nb) {
-                if (r >= 0 && r < n && out[r] == 0 && v[r] >= lower && v[r] <= upper) {
-                    if (tail == queue.length) {
-                        return null;
+            for (int o = 0; o < 6; o++) {
+                int r;
+                switch (o) {
+                    case 0 -> r = i > 0 ? q - 1 : -1;
+                    case 1 -> r = i < nx - 1 ? q + 1 : -1;
+                    case 2 -> r = j > 0 ? q - nx : -1;
+                    case 3 -> r = j < ny - 1 ? q + nx : -1;
+                    case 4 -> r = q - nxy;
+                    default -> r = q + nxy;
+                }
+                if (r >= 0 && r < n && out[r] == 0) {
+                    short x = v[r];
+                    if (x >= lower && x <= upper) {
+                        if (tail == queue.length) {
+                            return null;
+                        }
+                        out[r] = 1;
+                        queue[tail++] = r;
                     }
-                    out[r] = 1;
-                    queue[tail++] = r;
                 }
             }
         }
@@ -191,9 +532,46 @@ public final class AortaSegmenter {
             return null;
         }
         if (p.fillHoles()) {
-            RegionGrower.fillHoles(g, out);
+            fillHolesInBox(g, out, queue, count);
         }
         return new LabelMap(g, out);
+    }
+
+    /**
+     * Fills the enclosed cavities of a mask within the bounding box (plus one voxel) of its listed voxels, which is
+     * the same as filling in the whole image (a cavity is enclosed by the mask, hence inside its box) at the cost
+     * of the box only.
+     */
+    private static void fillHolesInBox(ImageGeometry g, byte[] mask, int[] voxels, int count) {
+        int nx = g.columns(), ny = g.rows(), nz = g.slices(), nxy = nx * ny;
+        int[] b = {nx, ny, nz, -1, -1, -1};
+        for (int t = 0; t < count; t++) {
+            int q = voxels[t], i = q % nx, j = (q / nx) % ny, k = q / nxy;
+            if (i < b[0]) b[0] = i;
+            if (j < b[1]) b[1] = j;
+            if (k < b[2]) b[2] = k;
+            if (i > b[3]) b[3] = i;
+            if (j > b[4]) b[4] = j;
+            if (k > b[5]) b[5] = k;
+        }
+        int[] size = {nx, ny, nz};
+        for (int a = 0; a < 3; a++) {
+            b[a] = Math.max(0, b[a] - 1);
+            b[a + 3] = Math.min(size[a] - 1, b[a + 3] + 1);
+        }
+        int bx = b[3] - b[0] + 1, by = b[4] - b[1] + 1, bz = b[5] - b[2] + 1;
+        byte[] crop = new byte[Math.multiplyExact(Math.multiplyExact(bx, by), bz)];
+        for (int k = 0; k < bz; k++) {
+            for (int j = 0; j < by; j++) {
+                System.arraycopy(mask, g.index(b[0], b[1] + j, b[2] + k), crop, bx * (j + by * k), bx);
+            }
+        }
+        RegionGrower.fillHoles(bx, by, bz, crop);
+        for (int k = 0; k < bz; k++) {
+            for (int j = 0; j < by; j++) {
+                System.arraycopy(crop, bx * (j + by * k), mask, g.index(b[0], b[1] + j, b[2] + k), bx);
+            }
+        }
     }
 
     /** Median HU of the 5×5×5 voxels around a voxel (clipped at the border). */
@@ -221,7 +599,30 @@ public final class AortaSegmenter {
      */
     public static LabelMap segmentByTracking(Volume ct, double[] seedLps, SegmentationParameters p, Progress progress) {
         List<CrossSection> sections = track(ct, seedLps, p, progress.sub(0, 0.5));
-        progress.update(0.5, "rasterising " + sections.size() + " cross-sections");
+        return rasteriseTrack(ct, seedLps, p, sections, progress.sub(0.5, 1));
+    }
+
+    /** Volume of a traced vessel in mm³: the sum of each section's star-polygon area times its step. */
+    static double trackedVolumeMm3(List<CrossSection> sections) {
+        double sum = 0, wedge = 0.5 * Math.sin(2 * Math.PI / RAYS);
+        for (CrossSection cs : sections) {
+            double area = 0;
+            for (int a = 0; a < RAYS; a++) {
+                area += wedge * cs.rayMm[a] * cs.rayMm[(a + 1) % RAYS];
+            }
+            sum += area * cs.stepMm;
+        }
+        return sum;
+    }
+
+    private static double voxelVolumeMm3(ImageGeometry g) {
+        return g.spacingMm(0) * g.spacingMm(1) * g.spacingMm(2);
+    }
+
+    /** The traced sections rasterised, reduced to the component holding the seed, holes filled if asked. */
+    private static LabelMap rasteriseTrack(Volume ct, double[] seedLps, SegmentationParameters p, List<CrossSection> sections,
+                                           Progress progress) {
+        progress.update(0, "rasterising " + sections.size() + " cross-sections");
         ImageGeometry g = ct.geometry();
         int[] box = boundingBox(g, sections);
         int bx = box[3] - box[0] + 1, by = box[4] - box[1] + 1, bz = box[5] - box[2] + 1;

@@ -21,7 +21,8 @@ class AortaSegmenterTest {
         double ms = (System.nanoTime() - t0) / 1e6;
         double dice = seg.dice(truth);
         System.out.printf("aorta CTA: Dice %.3f, %d voxels (label %d), %.0f ms%n", dice, seg.countNonZero(), truth.countNonZero(), ms);
-        assertTrue(dice >= 0.70, "Dice against labels/aorta.nii.gz was " + dice);
+        // measured 0.877 (boundary refinement and opening); the target of 0.90 is not reached yet
+        assertTrue(dice >= 0.87, "Dice against labels/aorta.nii.gz was " + dice);
         RegionGrower plain = new RegionGrower(100, 2000, false);
         double plainDice = plain.grow(ct, AortaCtaData.SEED_LPS, Progress.NONE).dice(truth);
         System.out.printf("plain threshold + component: Dice %.3f%n", plainDice);
