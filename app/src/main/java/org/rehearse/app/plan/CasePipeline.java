@@ -26,6 +26,9 @@ import org.rehearse.simulation.geometry.CenterlineExtractor;
 import org.rehearse.simulation.geometry.DiameterProfile;
 import org.rehearse.simulation.geometry.Lesion;
 import org.rehearse.simulation.geometry.LesionFinder;
+import org.rehearse.segmentation.segment.AortaLabel;
+import org.rehearse.segmentation.segment.AortaSegmentation;
+import org.rehearse.simulation.pulsatile.ArchBranch;
 import org.rehearse.simulation.pulsatile.HemodynamicStudy;
 import org.rehearse.simulation.pulsatile.PatientMeasurements;
 import org.rehearse.simulation.pulsatile.PulsatileOutcome;
@@ -118,6 +121,46 @@ public final class CasePipeline {
         return AortaSegmenter.segment(ct, seedLps, SegmentationParameters.defaults(), progress);
     }
 
+    /**
+     * Segments the aorta and its arch branches from a seed ({@link AortaSegmenter#segmentWithBranches}: label 1 the
+     * aorta, 2–4 the brachiocephalic trunk, left common carotid and left subclavian artery where found).
+     *
+     * @throws IllegalArgumentException for a seed outside the image or not in a vessel
+     */
+    public static AortaSegmentation segmentWithBranches(Volume ct, double[] seedLps, Progress progress) {
+        checkSeedInside(ct.geometry(), seedLps);
+        return AortaSegmenter.segmentWithBranches(ct, seedLps, SegmentationParameters.defaults(), progress);
+    }
+
+    /**
+     * Finds and segments the aorta and its branches without a click ({@link AortaSegmenter#segmentAutomatic}).
+     *
+     * @throws org.rehearse.segmentation.segment.AortaNotFoundException when no aorta is found (the message says what
+     *                                                                  was searched)
+     */
+    public static AortaSegmentation segmentAutomatic(Volume ct, Progress progress) {
+        return AortaSegmenter.segmentAutomatic(ct, SegmentationParameters.defaults(), progress);
+    }
+
+    /**
+     * The arch branches of a segmentation as outlets of the 1D model ({@link ArchBranch#fromMask}), named as
+     * {@link ArchBranch#NAMES}.
+     *
+     * @param seg        the segmentation (labels 2–4)
+     * @param centerline the aortic centerline
+     * @return the branches found, proximal to distal along the centerline (may be empty)
+     */
+    public static List<ArchBranch> branches(AortaSegmentation seg, Centerline centerline) {
+        List<ArchBranch> out = new ArrayList<>();
+        AortaLabel[] labels = {AortaLabel.BRACHIOCEPHALIC_TRUNK, AortaLabel.LEFT_COMMON_CAROTID, AortaLabel.LEFT_SUBCLAVIAN};
+        for (int i = 0; i < labels.length; i++) {
+            if (!seg.branchesFound().contains(labels[i])) continue;
+            ArchBranch.fromMask(ArchBranch.NAMES.get(i), seg.mask(labels[i]), centerline).ifPresent(out::add);
+        }
+        out.sort(java.util.Comparator.comparingDouble(ArchBranch::takeoffMm));
+        return out;
+    }
+
     /** Builds the smoothed, decimated surface of label 1 ({@link SurfaceExtractor}, default parameters). */
     public static SurfaceMesh surface(LabelMap mask, Progress progress) {
         return SurfaceExtractor.extract(mask, 1, SurfaceParameters.DEFAULT, progress);
@@ -150,6 +193,18 @@ public final class CasePipeline {
                                       PatientMeasurements patient, int samples,
                                       java.util.function.BiFunction<Lesion, VesselModel, List<Repair>> candidates,
                                       Progress progress) {
+        return simulate(mask, nativeSurface, seedLps, patient, samples, candidates, null, progress);
+    }
+
+    /**
+     * As the other overloads, with the arch branches taken from a segmentation where it found them.
+     *
+     * @param branchesFrom the segmentation with labels 2–4, or null to assume the branches
+     */
+    public static Simulation simulate(LabelMap mask, SurfaceMesh nativeSurface, double[] seedLps,
+                                      PatientMeasurements patient, int samples,
+                                      java.util.function.BiFunction<Lesion, VesselModel, List<Repair>> candidates,
+                                      AortaSegmentation branchesFrom, Progress progress) {
         Centerline centerline = CenterlineExtractor.extract(mask, seedLps, progress.sub(0, 0.2));
         DiameterProfile profile = DiameterProfile.measure(mask, centerline, progress.sub(0.2, 0.35));
         Lesion lesion = LesionFinder.find(profile);
@@ -157,8 +212,9 @@ public final class CasePipeline {
         List<Repair> repairs = candidates.apply(lesion, vessel);
         for (Repair r : repairs) r.validate(vessel);
         double voxel = Math.min(mask.geometry().spacingMm(0), mask.geometry().spacingMm(1));
+        List<ArchBranch> branches = branchesFrom == null ? List.of() : branches(branchesFrom, centerline);
         HemodynamicStudy.Result study = HemodynamicStudy.run(centerline, vessel, lesion, repairs, patient, voxel, samples,
-                HemodynamicStudy.DEFAULT_SEED, progress.sub(0.35, 0.95));
+                HemodynamicStudy.DEFAULT_SEED, branches, progress.sub(0.35, 0.95));
         List<CandidateResult> results = new ArrayList<>();
         for (HemodynamicStudy.CandidateResult c : study.candidates()) {
             progress.checkCancelled();

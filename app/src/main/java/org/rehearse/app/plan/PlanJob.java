@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
-import java.util.Optional;
 import org.rehearse.app.casefile.CandidateSpec;
 import org.rehearse.app.casefile.CandidatesFile;
 import org.rehearse.app.casefile.CaseFileException;
@@ -29,7 +28,8 @@ import org.rehearse.segmentation.image.LabelMap;
 import org.rehearse.segmentation.mesh.StlWriter;
 import org.rehearse.segmentation.mesh.SurfaceMesh;
 import org.rehearse.segmentation.nifti.NiftiLabelIo;
-import org.rehearse.segmentation.segment.AortaSeedFinder;
+import org.rehearse.segmentation.segment.AortaLabel;
+import org.rehearse.segmentation.segment.AortaSegmentation;
 import org.rehearse.simulation.geometry.Lesion;
 import org.rehearse.simulation.hemo.Units;
 import org.rehearse.simulation.pulsatile.Calibration;
@@ -102,9 +102,21 @@ public final class PlanJob {
         say(String.format(Locale.ROOT, "loaded %s: %s", loaded.series().label(), g));
 
         double[] seed = chooseSeed(loaded, warnings);
-        LabelMap mask = CasePipeline.segment(loaded.volume(), seed, progress.sub(0.25, 0.5));
+        AortaSegmentation segmentation;
+        if (seed == null) {
+            segmentation = CasePipeline.segmentAutomatic(loaded.volume(), progress.sub(0.25, 0.5));
+            seed = segmentation.seedLps();
+            String m = String.format(Locale.ROOT, "no --seed given: the aorta was found automatically (seed %.1f, %.1f, %.1f mm)",
+                    seed[0], seed[1], seed[2]);
+            say(m);
+            warnings.add(m);
+        } else {
+            segmentation = CasePipeline.segmentWithBranches(loaded.volume(), seed, progress.sub(0.25, 0.5));
+        }
+        LabelMap mask = segmentation.vesselMask(); // the aorta with its branch origins: the centerline and diameters need the whole lumen
         long tSeg = System.nanoTime();
-        say(String.format(Locale.ROOT, "segmented %d voxels (%.1f mL)", mask.countNonZero(), mask.volumeMl()));
+        say(String.format(Locale.ROOT, "segmented %d voxels (%.1f mL); arch branches found: %s", mask.countNonZero(),
+                mask.volumeMl(), segmentation.branchesFound()));
 
         SurfaceMesh surface = CasePipeline.surface(mask, progress.sub(0.5, 0.7));
         long tMesh = System.nanoTime();
@@ -133,10 +145,10 @@ public final class PlanJob {
                     } catch (CaseFileException e) {
                         throw new IllegalArgumentException(e.getMessage(), e);
                     }
-                }, progress.sub(0.7, 0.95));
+                }, segmentation, progress.sub(0.7, 0.95));
         long tSim = System.nanoTime();
 
-        NiftiLabelIo.write(mask, options.outDir().resolve("segmentation.nii.gz"));
+        NiftiLabelIo.write(segmentation.labels(), options.outDir().resolve("segmentation.nii.gz"));
         writeWaveforms(sim, names, options.outDir().resolve("waveforms.csv"));
         StlWriter.write(surface, options.outDir().resolve("surface.stl"), "aorta surface");
         boolean exportMeshes = options.candidatesFile() != null || options.reportPdf() != null;
@@ -186,15 +198,7 @@ public final class PlanJob {
             warnings.add(m);
             return s;
         }
-        Optional<double[]> guess = AortaSeedFinder.find(loaded.volume());
-        if (guess.isEmpty()) {
-            throw new IllegalArgumentException("no --seed given and no aorta found automatically: give a point in the aortic lumen as --seed X,Y,Z (LPS mm)");
-        }
-        double[] s = guess.get();
-        String m = String.format(Locale.ROOT, "no --seed given: automatic guess in the descending aorta at (%.1f, %.1f, %.1f) mm", s[0], s[1], s[2]);
-        say(m);
-        warnings.add(m);
-        return s;
+        return null; // automatic mode
     }
 
     static PlanReport report(CasePipeline.Loaded loaded, double[] seed, LabelMap mask, SurfaceMesh surface,
