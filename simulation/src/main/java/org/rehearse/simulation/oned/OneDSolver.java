@@ -127,6 +127,7 @@ public final class OneDSolver {
         final int n;
         final double dx, beta, alpha, cf;
         final double[] a0, k, sqrtA0, g1, g2, A, Q;
+        double[] kc; // √(β/(2ρA0)) per node: c = kc·A^{1/4}
         final double[] Ah, Qh; // half-step values at i+1/2
         final double[] kh, g1h, g2h, a0h;
         double pc; // Windkessel capacitor pressure
@@ -147,6 +148,8 @@ public final class OneDSolver {
             kh = new double[n - 1]; g1h = new double[n - 1]; g2h = new double[n - 1]; a0h = new double[n - 1];
             for (int i = 0; i < n; i++) fill(i * dx, i, a0, k, g1, g2);
             for (int i = 0; i < n; i++) sqrtA0[i] = Math.sqrt(a0[i]);
+            kc = new double[n];
+            for (int i = 0; i < n; i++) kc[i] = Math.sqrt(beta / (2.0 * rho * a0[i]));
             for (int i = 0; i < n - 1; i++) fill((i + 0.5) * dx, i, a0h, kh, g1h, g2h);
         }
 
@@ -167,7 +170,7 @@ public final class OneDSolver {
             return s * s;
         }
 
-        double wave(int i, double a) { return Math.sqrt(beta / (2.0 * rho * a0[i])) * Math.sqrt(Math.sqrt(a)); }
+        double wave(int i, double a) { return kc[i] * Math.sqrt(Math.sqrt(a)); }
 
         /**
          * dW/dt along the characteristic of speed lam for W = u + sign·4c: friction, the pressure gradient at

@@ -42,7 +42,7 @@ public final class AorticNetwork {
     /** Longest aortic segment (mm). */
     public static final double MAX_SEGMENT_MM = 12;
     /** Shortest aortic segment (mm) outside the stenosis: closer cuts snap together. */
-    public static final double MIN_SEGMENT_MM = 6;
+    public static final double MIN_SEGMENT_MM = 8;
     /** Shortest aorta the model accepts (mm) and narrowest lumen (mm). */
     public static final double MIN_LENGTH_MM = 40, MIN_DIAMETER_MM = 2;
 
