@@ -96,6 +96,8 @@ public class ComparisonView extends BorderPane {
         BorderPane.setMargin(table, new Insets(4, 8, 8, 8));
         setBottom(table);
         setStyle("-fx-background-color: #f4f4f4;");
+        getStyleClass().add("comparison-view");
+        getStylesheets().add(ComparisonView.class.getResource("comparison-view.css").toExternalForm());
         setPrefSize(1400, 800);
     }
 
@@ -297,7 +299,7 @@ public class ComparisonView extends BorderPane {
         table.getItems().setAll(candidates);
         double cell = Math.round(26 * fontScale);
         table.setFixedCellSize(cell);
-        table.setPrefHeight(cell * Math.max(1, candidates.size()) + 34 * fontScale + 4);
+        table.setPrefHeight(cell * Math.max(1, candidates.size()) + 52 * fontScale + 4);
         table.setMinHeight(table.getPrefHeight());
     }
 

@@ -27,16 +27,17 @@ public class HemodynamicsCharts extends HBox {
     /** Empty charts. */
     public HemodynamicsCharts() {
         super(6);
-        profile = lineChart("Arc length along the centerline (mm)", "Systolic pressure (mmHg)",
-                "Systolic pressure along the aorta");
-        waveforms = lineChart("Time in the cycle (s)", "Pressure (mmHg)", "Pressure proximal (solid) / distal (dashed)");
-        CategoryAxis x = new CategoryAxis();
-        NumberAxis y = new NumberAxis();
-        y.setLabel("Peak-to-peak gradient (mmHg)");
+        profile = lineChart("Arc length along the centerline (mm)", "mmHg", "Systolic pressure along the aorta");
+        waveforms = lineChart("Time in the cycle (s)", "mmHg", "Pressure proximal (solid) / distal (dashed)");
+        NumberAxis x = new NumberAxis();
+        x.setLabel("Peak-to-peak gradient (mmHg); dashed: 20 mmHg");
+        CategoryAxis y = new CategoryAxis();
         gradients = new GradientChart(x, y);
         gradients.setTitle("Gradient with 95 % interval");
         gradients.setLegendVisible(false);
         gradients.setAnimated(false);
+        gradients.setBarGap(2);
+        gradients.setCategoryGap(6);
         for (javafx.scene.chart.XYChart<?, ?> c : List.of(profile, waveforms, gradients)) {
             HBox.setHgrow(c, Priority.ALWAYS);
             c.setPrefSize(420, 260);
@@ -70,7 +71,7 @@ public class HemodynamicsCharts extends HBox {
         profile.getData().clear();
         waveforms.getData().clear();
         gradients.getData().clear();
-        XYChart.Series<String, Number> bars = new XYChart.Series<>();
+        XYChart.Series<Number, String> bars = new XYChart.Series<>();
         List<double[]> intervals = new ArrayList<>();
         for (CandidateDisplay c : candidates) {
             CandidateHemodynamics h = c.hemodynamics();
@@ -82,7 +83,7 @@ public class HemodynamicsCharts extends HBox {
             XYChart.Series<Number, Number> dist = series(c.name() + " dist.", h.timeS(), h.distalMmHg());
             waveforms.getData().add(prox);
             waveforms.getData().add(dist);
-            bars.getData().add(new XYChart.Data<>(c.name(), h.gradientMmHg()));
+            bars.getData().add(new XYChart.Data<>(h.gradientMmHg(), c.name()));
             intervals.add(new double[] {h.gradientLowMmHg(), h.gradientHighMmHg()});
         }
         // same colour for a candidate's proximal and distal curves; the distal one dashed
@@ -93,8 +94,28 @@ public class HemodynamicsCharts extends HBox {
                 line.setStyle("-fx-stroke: " + colour + ";" + (i % 2 == 1 ? " -fx-stroke-dash-array: 8 6;" : ""));
             }
         }
-        gradients.setIntervals(intervals);
+        double lowest = 0, highest = 0;
+        for (XYChart.Data<Number, String> d : bars.getData()) {
+            lowest = Math.min(lowest, d.getXValue().doubleValue());
+            highest = Math.max(highest, d.getXValue().doubleValue());
+        }
+        for (double[] iv : intervals) {
+            if (Double.isFinite(iv[0])) lowest = Math.min(lowest, iv[0]);
+            if (Double.isFinite(iv[1])) highest = Math.max(highest, iv[1]);
+        }
+        // the first candidate on top: a category axis lists its categories from the bottom up
+        List<XYChart.Data<Number, String>> reversed = new ArrayList<>(bars.getData());
+        java.util.Collections.reverse(reversed);
+        bars.getData().setAll(reversed);
+        java.util.Collections.reverse(intervals);
+        gradients.setIntervals(intervals, lowest, highest);
         gradients.getData().add(bars);
+        for (XYChart.Data<Number, String> d : bars.getData()) {
+            if (d.getNode() != null) {
+                d.getNode().setStyle(d.getXValue().doubleValue() > GradientChart.THRESHOLD_MMHG
+                        ? "-fx-bar-fill: #d03030;" : "-fx-bar-fill: #4a7fb5;");
+            }
+        }
     }
 
     private static XYChart.Series<Number, Number> series(String name, double[] x, double[] y) {
@@ -121,35 +142,33 @@ public class HemodynamicsCharts extends HBox {
     }
 
     /** @return the gradient chart (one bar per candidate, with its 95 % interval) */
-    public BarChart<String, Number> gradientChart() {
+    public BarChart<Number, String> gradientChart() {
         return gradients;
     }
 
-    /** A bar chart that draws an error bar (95 % interval) over each bar of its first series. */
-    static final class GradientChart extends BarChart<String, Number> {
+    /**
+     * A horizontal bar chart (one bar per candidate, names on the vertical axis) that draws each bar's 95 % interval as
+     * an error bar and the 20 mmHg re-treatment threshold as a dashed line.
+     */
+    static final class GradientChart extends BarChart<Number, String> {
+        /** The threshold drawn as a dashed line (mmHg). */
+        static final double THRESHOLD_MMHG = 20;
         private List<double[]> intervals = List.of();
         private final List<Line> lines = new ArrayList<>();
 
-        GradientChart(CategoryAxis x, NumberAxis y) {
+        GradientChart(NumberAxis x, CategoryAxis y) {
             super(x, y);
         }
 
-        void setIntervals(List<double[]> list) {
+        void setIntervals(List<double[]> list, double lowest, double highest) {
             intervals = List.copyOf(list);
-            double hi = 0;
-            for (double[] iv : list) {
-                if (Double.isFinite(iv[1])) hi = Math.max(hi, iv[1]);
-            }
-            NumberAxis y = (NumberAxis) getYAxis();
-            y.setAutoRanging(true);
-            if (hi > 0) {
-                // make room for the error bars: auto-ranging sees only the bars
-                y.setAutoRanging(false);
-                double top = Math.max(hi, 20) * 1.1;
-                y.setLowerBound(0);
-                y.setUpperBound(Math.ceil(top / 5) * 5);
-                y.setTickUnit(Math.max(1, Math.ceil(top / 8)));
-            }
+            NumberAxis x = (NumberAxis) getXAxis();
+            x.setAutoRanging(false);
+            double lo = Math.min(0, lowest), hi = Math.max(highest, THRESHOLD_MMHG) * 1.1;
+            double unit = hi - lo > 60 ? 10 : 5;
+            x.setLowerBound(Math.floor(lo / unit) * unit);
+            x.setUpperBound(Math.ceil(hi / unit) * unit);
+            x.setTickUnit(unit);
         }
 
         @Override
@@ -157,32 +176,38 @@ public class HemodynamicsCharts extends HBox {
             super.layoutPlotChildren();
             getPlotChildren().removeAll(lines);
             lines.clear();
-            if (getData().isEmpty()) {
-                return;
-            }
-            List<Data<String, Number>> data = getData().get(0).getData();
-            for (int i = 0; i < data.size() && i < intervals.size(); i++) {
-                double[] iv = intervals.get(i);
-                Node bar = data.get(i).getNode();
-                if (bar == null || !Double.isFinite(iv[0]) || !Double.isFinite(iv[1])) {
-                    continue;
-                }
-                double cx = bar.getBoundsInParent().getMinX() + bar.getBoundsInParent().getWidth() / 2;
-                double y0 = getYAxis().getDisplayPosition(iv[0]), y1 = getYAxis().getDisplayPosition(iv[1]);
-                double w = Math.min(12, bar.getBoundsInParent().getWidth() / 3);
-                for (Line l : new Line[] {new Line(cx, y0, cx, y1), new Line(cx - w, y0, cx + w, y0),
-                        new Line(cx - w, y1, cx + w, y1)}) {
-                    l.setStrokeWidth(2);
-                    l.getStyleClass().add("gradient-interval");
-                    lines.add(l);
+            double tx = getXAxis().getDisplayPosition(THRESHOLD_MMHG);
+            double h = getYAxis().getHeight();
+            Line threshold = new Line(tx, 0, tx, h);
+            threshold.getStrokeDashArray().setAll(6.0, 5.0);
+            threshold.setStroke(javafx.scene.paint.Color.RED);
+            threshold.getStyleClass().add("gradient-threshold");
+            lines.add(threshold);
+            if (!getData().isEmpty()) {
+                List<Data<Number, String>> data = getData().get(0).getData();
+                for (int i = 0; i < data.size() && i < intervals.size(); i++) {
+                    double[] iv = intervals.get(i);
+                    Node bar = data.get(i).getNode();
+                    if (bar == null || !Double.isFinite(iv[0]) || !Double.isFinite(iv[1])) {
+                        continue;
+                    }
+                    double cy = bar.getBoundsInParent().getMinY() + bar.getBoundsInParent().getHeight() / 2;
+                    double x0 = getXAxis().getDisplayPosition(iv[0]), x1 = getXAxis().getDisplayPosition(iv[1]);
+                    double w = Math.min(8, bar.getBoundsInParent().getHeight() / 3);
+                    for (Line l : new Line[] {new Line(x0, cy, x1, cy), new Line(x0, cy - w, x0, cy + w),
+                            new Line(x1, cy - w, x1, cy + w)}) {
+                        l.setStrokeWidth(2);
+                        l.getStyleClass().add("gradient-interval");
+                        lines.add(l);
+                    }
                 }
             }
             getPlotChildren().addAll(lines);
         }
 
-        /** @return the error-bar lines currently drawn (three per interval) */
+        /** @return the error-bar lines currently drawn (three per interval), after the threshold line */
         List<Line> intervalLines() {
-            return List.copyOf(lines);
+            return List.copyOf(lines.subList(1, lines.size()));
         }
     }
 }

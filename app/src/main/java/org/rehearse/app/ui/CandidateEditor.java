@@ -25,7 +25,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
@@ -72,7 +71,8 @@ public class CandidateEditor extends VBox {
         Label title = new Label("Candidates");
         title.setFont(Font.font(null, FontWeight.BOLD, 15));
         list.setId("candidateList");
-        list.setPrefHeight(170);
+        list.setPrefHeight(150);
+        list.setMinHeight(90);
         list.setCellFactory(lv -> new ListCell<>() {
             @Override
             protected void updateItem(CandidateSpec c, boolean empty) {
@@ -96,7 +96,15 @@ public class CandidateEditor extends VBox {
         dup.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         ren.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         del.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
-        HBox buttons = new HBox(4, add, dup, ren, del);
+        GridPane buttons = new GridPane();
+        buttons.setHgap(4);
+        buttons.setVgap(4);
+        for (javafx.scene.control.ButtonBase b : new javafx.scene.control.ButtonBase[] {add, dup, ren, del}) {
+            b.setMaxWidth(Double.MAX_VALUE);
+            GridPane.setHgrow(b, Priority.ALWAYS);
+        }
+        buttons.addRow(0, add, dup);
+        buttons.addRow(1, ren, del);
         paramTitle.setStyle("-fx-font-weight: bold;");
         params.setHgap(6);
         params.setVgap(4);
@@ -112,9 +120,9 @@ public class CandidateEditor extends VBox {
         hint.setStyle("-fx-text-fill: #555555; -fx-font-size: 11px;");
         getChildren().addAll(title, list, buttons, paramTitle, params, message, simulate, hint);
         setPadding(new Insets(8));
-        setPrefWidth(300);
-        setMinWidth(240);
-        VBox.setVgrow(list, Priority.SOMETIMES);
+        setPrefWidth(330);
+        setMinWidth(260);
+        VBox.setVgrow(list, Priority.NEVER);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> showParameters(b));
         items.addListener((javafx.collections.ListChangeListener<CandidateSpec>) ch -> refreshMessage());
         showParameters(null);
@@ -146,7 +154,12 @@ public class CandidateEditor extends VBox {
         int sel = list.getSelectionModel().getSelectedIndex();
         items.setAll(candidates);
         if (!items.isEmpty()) {
-            list.getSelectionModel().select(Math.max(0, Math.min(sel, items.size() - 1)));
+            if (sel < 0) {
+                // first time: the first candidate that has parameters to edit
+                sel = 0;
+                while (sel < items.size() - 1 && items.get(sel).parameters().isEmpty()) sel++;
+            }
+            list.getSelectionModel().select(Math.min(sel, items.size() - 1));
         }
         changed.set(false);
         refreshMessage();
@@ -344,7 +357,7 @@ public class CandidateEditor extends VBox {
             Spinner<Double> sp = new Spinner<>(f);
             sp.setEditable(true);
             sp.setId("param-" + name);
-            sp.setPrefWidth(110);
+            sp.setPrefWidth(100);
             sp.focusedProperty().addListener((o, was, now) -> {
                 if (!now) sp.increment(0); // commit typed text on leaving the field
             });
