@@ -38,6 +38,12 @@ import javafx.scene.text.FontWeight;
  * which a residual coarctation is usually re-treated (2011 AHA scientific statement on interventional paediatric
  * cardiology, Feltes et al., Circulation 123:2607; 2020 ESC guidelines for adult congenital heart disease).
  *
+ * <p>Candidates with {@link CandidateHemodynamics} get more: their surfaces coloured per vertex by systolic pressure
+ * through {@link ColourRamp}, on ONE range shared by all candidates and shown by one {@link ColourLegend} to the right
+ * of the views; {@link HemodynamicsCharts} under the views (pressure along the centerline, proximal/distal waveforms,
+ * gradient with its 95 % interval). A "Δ vs native" check box shows the table as differences from the candidate
+ * whose name starts with "native" (case-insensitive). {@link #setPresentationScale} enlarges all fonts.
+ *
  * <p>The cameras of the small views are linked: turning, panning or zooming one moves all. {@link #snapshot} and
  * {@link #renderOffscreen} produce an image of the whole comparison (3D views included). All instance methods must be
  * called on the JavaFX application thread.

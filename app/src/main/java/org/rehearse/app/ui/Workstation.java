@@ -68,6 +68,13 @@ import org.rehearse.segmentation.Progress;
  * The workstation window's content and its workflow: menu bar, slice view (left), 3D view (right), side panel with
  * the case information and the seed, a comparison tab, and a status bar with message, progress bar and Cancel.
  *
+ * <p>The Comparison tab holds the {@link CandidateEditor} (the candidates the user names and edits; "Simulate
+ * candidates" runs them again), the {@link ComparisonView} and the summary. View ▸ Presentation mode (F11, Esc leaves)
+ * shows the comparison alone, full screen, with large fonts. File ▸ Open case… / Save case… use case folders
+ * ({@link org.rehearse.app.casefile.CaseFolder}); after each comparison the case is autosaved into its case folder
+ * (see {@link #setAutosaveRoot}). File ▸ Export comparison PNG… / Export candidates STL… write the comparison image
+ * and each candidate's surface.
+ *
  * <p>Each step (scan, load, segment + mesh, compare) runs as a {@link CaseTask} on a single background thread, one at
  * a time; the Cancel button cancels it. A step's result replaces the shown case only when it succeeds, so a failed or
  * cancelled step keeps the user's current work. {@link CaseException}s are shown as they are in an error dialog;
@@ -116,6 +123,7 @@ public class Workstation extends BorderPane {
     private String seriesUid;
     private Path caseFolder;
     private PatientMeasurements lastPatient;
+    private Path autosaveRoot;
     private Runnable onExit;
 
     /** @param service the case steps (the real pipeline, or a test double) */
@@ -636,8 +644,11 @@ public class Workstation extends BorderPane {
             comparisonTab.setContent(comparisonPane);
             comparisonTab.setDisable(false);
             tabs.getSelectionModel().select(comparisonTab);
-            if (caseFolder != null) {
-                saveCaseTo(caseFolder, true);
+            Path target = caseFolder != null ? caseFolder
+                    : autosaveRoot == null || seriesUid == null ? null
+                    : autosaveRoot.resolve(org.rehearse.app.report.MeshExport.fileName(seriesUid));
+            if (target != null) {
+                saveCaseTo(target, true);
             }
         });
     }
@@ -717,6 +728,15 @@ public class Workstation extends BorderPane {
     /** Sets the status line (for {@link CaseMenus}). */
     void setStatus(String text) {
         status.setText(text);
+    }
+
+    /**
+     * Sets where a case that has no case folder yet is autosaved after a comparison: a sub-folder per series
+     * (named after its SeriesInstanceUID), which then becomes the case folder. Null (the default) autosaves only cases
+     * that were saved or opened before.
+     */
+    public void setAutosaveRoot(Path root) {
+        autosaveRoot = root;
     }
 
     /** @return the case folder the case was last saved to or opened from, or null */

@@ -21,10 +21,10 @@ import org.rehearse.simulation.pulsatile.PatientMeasurements;
 public record CaseState(Path dicomFolder, String seriesUid, double[] seedLps, PatientMeasurements patient,
                         List<CandidateSpec> candidates, Map<String, Map<String, Double>> results,
                         LabelMap segmentation) {
-    /** Copies the seed and the lists. */
+    /** Copies the seed, the list and the map (order kept). */
     public CaseState {
         seedLps = seedLps == null ? null : seedLps.clone();
         candidates = List.copyOf(candidates);
-        results = Map.copyOf(results);
+        results = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(results));
     }
 }

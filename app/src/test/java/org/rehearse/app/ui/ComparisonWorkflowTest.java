@@ -244,4 +244,40 @@ class ComparisonWorkflowTest {
             assertEquals(5, files.filter(f -> f.toString().endsWith(".stl")).count());
         }
     }
+
+    @Test
+    void aComparisonIsAutosavedAndTheCaseReopensWithItsCandidates(@TempDir Path tmp) throws Exception {
+        fx(() -> {
+            ws.setAutosaveRoot(tmp);
+            return null;
+        });
+        compare();
+        waitUntil(() -> !service.saved.isEmpty() && !ws.isBusy());
+        Path caseDir = fx(ws::caseFolder);
+        assertEquals(tmp, caseDir.getParent());
+        org.rehearse.app.workflow.CaseState st = service.saved.get(caseDir);
+        List<String> names = fx(() -> ws.comparisonView().candidates().stream().map(CandidateDisplay::name).toList());
+        assertEquals(names, st.candidates().stream().map(CandidateSpec::name).toList());
+        assertEquals(names, List.copyOf(st.results().keySet()));
+        assertNotNull(st.segmentation());
+        assertNotNull(st.patient());
+
+        // reopen in a fresh state: candidates come back into the list, the segmentation is shown
+        fx(() -> {
+            ws.openCase(caseDir);
+            return null;
+        });
+        waitUntil(() -> ws.segmentationProperty().get() != null && !ws.isBusy());
+        assertEquals(names, fx(() -> ws.candidateEditor().candidates().stream().map(CandidateSpec::name).toList()));
+        assertEquals(caseDir, fx(ws::caseFolder));
+
+        // a changed series is reported in a dialog, and the case is not opened
+        service.seriesChanged.set(true);
+        fx(() -> {
+            ws.openCase(caseDir);
+            return null;
+        });
+        waitUntil(() -> ws.lastErrorProperty().get() != null && !ws.isBusy());
+        assertTrue(fx(() -> ws.lastErrorProperty().get()).contains("has changed since the case was saved"));
+    }
 }

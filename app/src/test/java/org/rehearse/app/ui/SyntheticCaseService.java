@@ -286,6 +286,33 @@ final class SyntheticCaseService implements CaseService {
         return null;
     }
 
+    /** Cases saved through {@link #saveCase}: folder → state (in memory; nothing is written). */
+    final Map<Path, org.rehearse.app.workflow.CaseState> saved = new java.util.concurrent.ConcurrentHashMap<>();
+    /** When set, {@link #openCase} reports the case's series as changed. */
+    final AtomicBoolean seriesChanged = new AtomicBoolean();
+
+    @Override
+    public void saveCase(Path caseFolder, org.rehearse.app.workflow.CaseState state, Progress p) {
+        saved.put(caseFolder, state);
+    }
+
+    @Override
+    public org.rehearse.app.workflow.OpenedCase openCase(Path caseFolder, Path dicomFolder, Progress p) throws CaseException {
+        org.rehearse.app.workflow.CaseState st = saved.get(caseFolder);
+        if (st == null) {
+            throw new CaseException(caseFolder.resolve("case.json") + ": no case file here");
+        }
+        if (seriesChanged.get()) {
+            throw new CaseException(caseFolder.resolve("case.json") + ": the series " + st.seriesUid()
+                    + " has changed since the case was saved (4 image files now, 40 when the case was saved)");
+        }
+        LoadedImage img = loadSeries(st.dicomFolder(), st.seriesUid(), p);
+        SegmentationResult seg = st.segmentation() == null ? null
+                : new SegmentationResult(st.segmentation(), tube(GEOMETRY, 0), "from the case");
+        return new org.rehearse.app.workflow.OpenedCase(caseFolder, st.dicomFolder(), st.seriesUid(), img, seg,
+                st.seedLps(), st.patient(), st.candidates());
+    }
+
     @Override
     public SampleCase sampleCase(Progress p) {
         return new SampleCase(Path.of("synthetic-sample"), null, seedInTube());
