@@ -26,7 +26,8 @@ public class ColourLegend extends VBox {
         bar.setFill(ColourRamp.gradient(true));
         bar.setStroke(javafx.scene.paint.Color.gray(0.3));
         title.setWrapText(true);
-        title.setMaxWidth(120);
+        title.setMaxWidth(170);
+        title.setMinHeight(USE_PREF_SIZE);
         title.setStyle("-fx-font-weight: bold;");
         VBox ticks = new VBox(top, spacer(), middle, spacer(), bottom);
         ticks.setAlignment(Pos.CENTER_LEFT);

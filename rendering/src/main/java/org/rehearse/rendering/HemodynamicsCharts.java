@@ -28,12 +28,12 @@ public class HemodynamicsCharts extends HBox {
     public HemodynamicsCharts() {
         super(6);
         profile = lineChart("Arc length along the centerline (mm)", "mmHg", "Systolic pressure along the aorta");
-        waveforms = lineChart("Time in the cycle (s)", "mmHg", "Pressure proximal (solid) / distal (dashed)");
+        waveforms = lineChart("Time in the cycle (s)", "mmHg", "Proximal (solid) / distal (dashed)");
         NumberAxis x = new NumberAxis();
-        x.setLabel("Peak-to-peak gradient (mmHg); dashed: 20 mmHg");
+        x.setLabel("Gradient (mmHg); dashed: 20");
         CategoryAxis y = new CategoryAxis();
         gradients = new GradientChart(x, y);
-        gradients.setTitle("Gradient with 95 % interval");
+        gradients.setTitle("Peak-to-peak gradient, 95 % interval");
         gradients.setLegendVisible(false);
         gradients.setAnimated(false);
         gradients.setBarGap(2);
@@ -86,6 +86,8 @@ public class HemodynamicsCharts extends HBox {
             bars.getData().add(new XYChart.Data<>(h.gradientMmHg(), c.name()));
             intervals.add(new double[] {h.gradientLowMmHg(), h.gradientHighMmHg()});
         }
+        niceAxis((NumberAxis) profile.getXAxis(), profile.getData());
+        niceAxis((NumberAxis) waveforms.getXAxis(), waveforms.getData());
         // same colour for a candidate's proximal and distal curves; the distal one dashed
         for (int i = 0; i < waveforms.getData().size(); i++) {
             Node line = waveforms.getData().get(i).getNode();
@@ -116,6 +118,30 @@ public class HemodynamicsCharts extends HBox {
                         ? "-fx-bar-fill: #d03030;" : "-fx-bar-fill: #4a7fb5;");
             }
         }
+    }
+
+    /**
+     * Fixes an x axis to the data's range with about five ticks at round values (the automatic ticks of a narrow chart
+     * overlap their labels).
+     */
+    private static void niceAxis(NumberAxis axis, List<XYChart.Series<Number, Number>> data) {
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        for (XYChart.Series<Number, Number> s : data) {
+            for (XYChart.Data<Number, Number> d : s.getData()) {
+                lo = Math.min(lo, d.getXValue().doubleValue());
+                hi = Math.max(hi, d.getXValue().doubleValue());
+            }
+        }
+        if (!(hi > lo)) {
+            axis.setAutoRanging(true);
+            return;
+        }
+        double raw = (hi - lo) / 5, mag = Math.pow(10, Math.floor(Math.log10(raw)));
+        double unit = raw / mag < 1.5 ? mag : raw / mag < 3.5 ? 2 * mag : raw / mag < 7.5 ? 5 * mag : 10 * mag;
+        axis.setAutoRanging(false);
+        axis.setLowerBound(Math.floor(lo / unit) * unit);
+        axis.setUpperBound(Math.ceil(hi / unit) * unit);
+        axis.setTickUnit(unit);
     }
 
     private static XYChart.Series<Number, Number> series(String name, double[] x, double[] y) {

@@ -224,6 +224,9 @@ class ComparisonWorkflowTest {
         assertEquals(null, fx(ws::getTop), "no menu bar in presentation mode");
         assertEquals(cv, fx(ws::getCenter));
         assertTrue(fx(cv::presentationScale) > 1.5);
+        Path shots = Path.of("target");
+        Files.createDirectories(shots);
+        org.rehearse.rendering.FxThread.writePng(fx(() -> ws.snapshot()), shots.resolve("screenshot-presentation.png"));
         robot.type(javafx.scene.input.KeyCode.ESCAPE);
         waitUntil(() -> !ws.isPresentationMode());
         assertNotNull(fx(ws::getTop));
