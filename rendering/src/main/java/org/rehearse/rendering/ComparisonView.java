@@ -67,6 +67,7 @@ public class ComparisonView extends BorderPane {
     private final javafx.scene.control.CheckBox deltaToggle = new javafx.scene.control.CheckBox("Δ vs native");
     private CandidateDisplay reference;
     private double fontScale = 1;
+    private String referenceName;
     private Map<String, Double> upperLimits = new LinkedHashMap<>(DEFAULT_UPPER_LIMITS);
     private List<CandidateDisplay> candidates = List.of();
 
@@ -186,7 +187,9 @@ public class ComparisonView extends BorderPane {
         charts.setCandidates(candidates);
         reference = null;
         for (CandidateDisplay c : candidates) {
-            if (reference == null && c.name().toLowerCase(java.util.Locale.ROOT).startsWith("native")) reference = c;
+            boolean isReference = referenceName != null ? c.name().equals(referenceName)
+                    : c.name().toLowerCase(java.util.Locale.ROOT).startsWith("native");
+            if (reference == null && isReference) reference = c;
         }
         deltaToggle.setDisable(reference == null);
         if (reference == null) deltaToggle.setSelected(false);
@@ -362,6 +365,16 @@ public class ComparisonView extends BorderPane {
         if (cam != null && !views.isEmpty()) {
             views.get(0).setCameraState(state);
         }
+    }
+
+    /**
+     * Names the candidate the "Δ vs native" table subtracts (the unrepaired vessel), e.g. when the user renamed it.
+     *
+     * @param name a candidate's name, or null to take the first whose name starts with "native"
+     */
+    public void setReferenceName(String name) {
+        referenceName = name;
+        setCandidates(candidates);
     }
 
     /** @return the font scale ({@link #setPresentationScale}) */

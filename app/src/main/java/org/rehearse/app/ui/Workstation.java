@@ -636,6 +636,8 @@ public class Workstation extends BorderPane {
             }
             if (!result.specs().isEmpty()) {
                 candidateEditor.setCandidates(result.specs());
+                comparisonView.setReferenceName(result.specs().stream().filter(c -> c.kind().equals("native"))
+                        .map(CandidateSpec::name).findFirst().orElse(null));
             }
             comparisonSummary.setText(result.summary());
             if (!presentation.isOn()) {

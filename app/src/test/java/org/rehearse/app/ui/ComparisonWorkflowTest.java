@@ -199,18 +199,19 @@ class ComparisonWorkflowTest {
 
     @Test
     void deltaVsNativePresentationModeAndExports(FxRobot robot, @TempDir Path tmp) throws Exception {
-        service.candidateCount = 5; // the fifth default is the native vessel ("Do nothing" → named native below)
+        service.candidateCount = 5; // the fifth default is the native vessel, "Do nothing"
         compare();
         CandidateEditor ed = ws.candidateEditor();
         fx(() -> {
             ed.select("Do nothing");
-            ed.renameSelected("Native");
+            ed.renameSelected("Leave it");
             return null;
         });
         robot.clickOn("#simulateCandidates");
-        waitUntil(() -> ws.comparisonView().candidates().stream().anyMatch(c -> c.name().equals("Native")) && !ws.isBusy());
+        waitUntil(() -> ws.comparisonView().candidates().stream().anyMatch(c -> c.name().equals("Leave it")) && !ws.isBusy());
         ComparisonView cv = fx(() -> ws.comparisonView());
-        CandidateDisplay nat = fx(() -> cv.candidates().stream().filter(c -> c.name().equals("Native")).findFirst().get());
+        // the unrepaired candidate is the reference by its kind, whatever the user named it
+        CandidateDisplay nat = fx(() -> cv.candidates().stream().filter(c -> c.name().equals("Leave it")).findFirst().get());
         CandidateDisplay first = fx(() -> cv.candidates().get(0));
         String key = "Peak gradient (mmHg)";
         robot.clickOn("#deltaToggle");
