@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.rehearse.app.casefile.CandidateSpec;
 import org.rehearse.app.casefile.CandidatesFile;
+import org.rehearse.app.casefile.RepairKinds;
 import org.rehearse.app.casefile.CaseFile;
 import org.rehearse.app.casefile.CaseFileException;
 import org.rehearse.app.casefile.CaseFolder;
@@ -69,6 +70,7 @@ public final class DefaultCaseService implements CaseService {
 
     @Override
     public synchronized LoadedImage loadSeries(Path folder, String seriesUid, Progress p) throws CaseException {
+        forgetLesion();
         try {
             if (lastScan == null || !lastScan.folder().equals(folder)) {
                 lastScan = CasePipeline.scan(folder, p.sub(0, 0.1));
@@ -83,6 +85,7 @@ public final class DefaultCaseService implements CaseService {
 
     @Override
     public SegmentationResult segment(Volume volume, double[] seedLps, Progress p) throws CaseException {
+        forgetLesion();
         try {
             LabelMap mask = CasePipeline.segment(volume, seedLps, p.sub(0, 0.6));
             SurfaceMesh surface = CasePipeline.surface(mask, p.sub(0.6, 1));
@@ -173,6 +176,12 @@ public final class DefaultCaseService implements CaseService {
     private volatile Lesion lastLesion;
     private volatile VesselModel lastVessel;
 
+    /** A new image or segmentation: the last comparison's lesion no longer applies. */
+    private void forgetLesion() {
+        lastLesion = null;
+        lastVessel = null;
+    }
+
     @Override
     public CandidateSpec newCandidate(String kind, String name) throws CaseException {
         Lesion lesion = lastLesion;
@@ -193,7 +202,19 @@ public final class DefaultCaseService implements CaseService {
         VesselModel vessel = lastVessel;
         try {
             if (lesion == null || vessel == null) {
-                candidate.toRepair();
+                // no vessel yet (before the first comparison): the simulation fills in missing parameters and checks
+                if (!RepairKinds.isKnown(candidate.kind())) {
+                    return "unknown repair kind '" + candidate.kind() + "'; known kinds: " + RepairKinds.kinds();
+                }
+                List<String> names = RepairKinds.parameterNames(candidate.kind());
+                for (Map.Entry<String, Double> e : candidate.parameters().entrySet()) {
+                    if (!names.contains(e.getKey())) {
+                        return candidate.kind() + " has no parameter '" + e.getKey() + "'; it has " + names;
+                    }
+                    if (e.getValue() == null || !Double.isFinite(e.getValue())) {
+                        return e.getKey() + " must be a finite number, got " + e.getValue();
+                    }
+                }
                 return null;
             }
             candidate.toRepair(lesion, vessel).validate(vessel);
@@ -268,6 +289,7 @@ public final class DefaultCaseService implements CaseService {
             PatientMeasurements patientOut = pm == null ? null : new PatientMeasurements(pm.systolicMmHg(),
                     pm.diastolicMmHg(), pm.cardiacOutputLMin(), pm.heartRateBpm(),
                     pm.measuredGradientMmHg() == null ? Double.NaN : pm.measuredGradientMmHg());
+            forgetLesion();
             return new OpenedCase(opened.folder(), dir, series.seriesInstanceUid(), image, seg, opened.plan().seedLpsMm(),
                     patientOut, opened.plan().candidates());
         } catch (CaseFileException | DicomException | IllegalArgumentException e) {

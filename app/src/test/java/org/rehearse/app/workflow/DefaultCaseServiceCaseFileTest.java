@@ -119,8 +119,11 @@ class DefaultCaseServiceCaseFileTest {
     void candidateCheckAndDefaultsNeedTheLesion() {
         CaseException e = assertThrows(CaseException.class, () -> service.newCandidate("stent", "Stent 2"));
         assertTrue(e.getMessage().contains("Compare repairs"), e.getMessage());
-        // without a vessel, a candidate is checked for complete, finite parameters only
+        // without a vessel, a candidate is checked for its kind and parameter names only (a case file may leave
+        // parameters to the lesion's defaults)
         assertEquals(null, service.checkCandidate(CandidateSpec.of("s", new StentRepair(60, 25, 18, 95))));
-        assertTrue(service.checkCandidate(new CandidateSpec("s", "stent", Map.of("diameterMm", 18.0))).contains("missing"));
+        assertEquals(null, service.checkCandidate(new CandidateSpec("s", "stent", Map.of("diameterMm", 18.0))));
+        assertTrue(service.checkCandidate(new CandidateSpec("s", "stent", Map.of("widthMm", 18.0))).contains("widthMm"));
+        assertTrue(service.checkCandidate(new CandidateSpec("s", "laser", Map.of())).contains("unknown repair kind"));
     }
 }
