@@ -22,6 +22,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -36,6 +37,12 @@ import javafx.scene.text.FontWeight;
  * given for that column ({@link #setUpperLimits}); by default a peak gradient above 20 mmHg, the threshold above
  * which a residual coarctation is usually re-treated (2011 AHA scientific statement on interventional paediatric
  * cardiology, Feltes et al., Circulation 123:2607; 2020 ESC guidelines for adult congenital heart disease).
+ *
+ * <p>Candidates with {@link CandidateHemodynamics} get more: their surfaces coloured per vertex by systolic pressure
+ * through {@link ColourRamp}, on ONE range shared by all candidates and shown by one {@link ColourLegend} to the right
+ * of the views; {@link HemodynamicsCharts} under the views (pressure along the centerline, proximal/distal waveforms,
+ * gradient with its 95 % interval). A "Δ vs native" check box shows the table as differences from the candidate
+ * whose name starts with "native" (case-insensitive). {@link #setPresentationScale} enlarges all fonts.
  *
  * <p>The cameras of the small views are linked: turning, panning or zooming one moves all. {@link #snapshot} and
  * {@link #renderOffscreen} produce an image of the whole comparison (3D views included). All instance methods must be
@@ -55,6 +62,12 @@ public class ComparisonView extends BorderPane {
     private final List<SurfaceView3D> views = new ArrayList<>();
     private final List<GradientHistogram> histograms = new ArrayList<>();
     private final Label title = new Label("Candidate repairs");
+    private final ColourLegend legend = new ColourLegend();
+    private final HemodynamicsCharts charts = new HemodynamicsCharts();
+    private final javafx.scene.control.CheckBox deltaToggle = new javafx.scene.control.CheckBox("Δ vs native");
+    private CandidateDisplay reference;
+    private double fontScale = 1;
+    private String referenceName;
     private Map<String, Double> upperLimits = new LinkedHashMap<>(DEFAULT_UPPER_LIMITS);
     private List<CandidateDisplay> candidates = List.of();
 
@@ -62,15 +75,36 @@ public class ComparisonView extends BorderPane {
     public ComparisonView() {
         title.setFont(Font.font(null, FontWeight.BOLD, 16));
         title.setPadding(new Insets(4, 8, 4, 8));
-        setTop(title);
+        deltaToggle.setId("deltaToggle");
+        deltaToggle.setTooltip(new javafx.scene.control.Tooltip(
+                "Show each candidate's outcomes as the difference from the native (unrepaired) vessel"));
+        deltaToggle.selectedProperty().addListener((o, a, b) -> table.refresh());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(8, title, gap, deltaToggle);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(0, 8, 0, 0));
+        setTop(top);
         cards.setPadding(new Insets(4, 8, 4, 8));
         cards.setFillHeight(true);
-        setCenter(cards);
+        HBox.setHgrow(cards, Priority.ALWAYS);
+        legend.setVisible(false);
+        legend.setManaged(false);
+        HBox viewsRow = new HBox(4, cards, legend);
+        VBox.setVgrow(viewsRow, Priority.ALWAYS);
+        charts.setPrefHeight(250);
+        charts.setMinHeight(150);
+        charts.setPadding(new Insets(0, 8, 0, 8));
+        charts.setVisible(false);
+        charts.setManaged(false);
+        setCenter(new VBox(4, viewsRow, charts));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No candidates"));
         BorderPane.setMargin(table, new Insets(4, 8, 8, 8));
         setBottom(table);
         setStyle("-fx-background-color: #f4f4f4;");
+        getStyleClass().add("comparison-view");
+        getStylesheets().add(ComparisonView.class.getResource("comparison-view.css").toExternalForm());
         setPrefSize(1400, 800);
     }
 
@@ -125,6 +159,40 @@ public class ComparisonView extends BorderPane {
         views.clear();
         histograms.clear();
         double[] bounds = null;
+        double smin = Double.POSITIVE_INFINITY, smax = Double.NEGATIVE_INFINITY;
+        boolean anyHemo = false;
+        for (CandidateDisplay c : candidates) {
+            double[] vals = scalars(c);
+            anyHemo |= c.hemodynamics() != null;
+            if (vals == null) continue;
+            for (double x : vals) {
+                if (Double.isFinite(x)) {
+                    smin = Math.min(smin, x);
+                    smax = Math.max(smax, x);
+                }
+            }
+        }
+        boolean coloured = smin <= smax;
+        if (coloured && smax - smin < 1) {
+            smin -= 0.5;
+            smax += 0.5;
+        }
+        legend.setVisible(coloured);
+        legend.setManaged(coloured);
+        if (coloured) {
+            legend.setRange(CandidateHemodynamics.SURFACE_SCALAR, smin, smax);
+        }
+        charts.setVisible(anyHemo);
+        charts.setManaged(anyHemo);
+        charts.setCandidates(candidates);
+        reference = null;
+        for (CandidateDisplay c : candidates) {
+            boolean isReference = referenceName != null ? c.name().equals(referenceName)
+                    : c.name().toLowerCase(java.util.Locale.ROOT).startsWith("native");
+            if (reference == null && isReference) reference = c;
+        }
+        deltaToggle.setDisable(reference == null);
+        if (reference == null) deltaToggle.setSelected(false);
         for (CandidateDisplay c : candidates) {
             boolean bad = exceedsLimit(c);
             SurfaceView3D v = new SurfaceView3D();
@@ -133,7 +201,12 @@ public class ComparisonView extends BorderPane {
             v.setMinSize(80, 80);
             v.setBackground3D(Color.rgb(28, 30, 38));
             if (c.surface() != null && c.surface().triangleCount() > 0) {
-                v.addSurface(c.surface(), OK_COLOUR);
+                double[] vals = coloured ? scalars(c) : null;
+                if (vals != null) {
+                    v.addSurface(c.surface(), vals, smin, smax);
+                } else {
+                    v.addSurface(c.surface(), OK_COLOUR);
+                }
                 double[] b = FxMeshes.sceneBounds(c.surface());
                 if (bounds == null) {
                     bounds = b;
@@ -149,10 +222,11 @@ public class ComparisonView extends BorderPane {
             }
             views.add(v);
             Label name = new Label(c.name() + (bad ? "  ▲ above limit" : ""));
-            name.setFont(Font.font(null, FontWeight.BOLD, 14));
+            name.setFont(Font.font(null, FontWeight.BOLD, 14 * fontScale));
             name.setTextFill(bad ? Color.RED.darker() : Color.BLACK);
             Label desc = new Label(c.description());
             desc.setWrapText(true);
+            desc.setFont(Font.font(12 * fontScale));
             desc.setMaxHeight(40);
             VBox card = new VBox(4, name, v, desc);
             if (c.gradientSamplesMmHg() != null) {
@@ -187,6 +261,15 @@ public class ComparisonView extends BorderPane {
         buildTable();
     }
 
+    private static double[] scalars(CandidateDisplay c) {
+        CandidateHemodynamics h = c.hemodynamics();
+        if (h == null || h.vertexSystolicMmHg() == null || c.surface() == null
+                || h.vertexSystolicMmHg().length != c.surface().vertexCount()) {
+            return null;
+        }
+        return h.vertexSystolicMmHg();
+    }
+
     private void buildTable() {
         table.getColumns().clear();
         TableColumn<CandidateDisplay, String> nameCol = new TableColumn<>("Candidate");
@@ -207,7 +290,14 @@ public class ComparisonView extends BorderPane {
                         setStyle("");
                         return;
                     }
-                    setText(format(v, significantDecimals(v)));
+                    CandidateDisplay row = getTableRow() == null ? null : getTableRow().getItem();
+                    if (deltaToggle.isSelected() && reference != null && row != null && row != reference) {
+                        Double r = reference.outcomes().get(key);
+                        double d = v == null || r == null ? Double.NaN : v - r;
+                        setText(Double.isNaN(d) ? "—" : (d >= 0 ? "+" : "") + format(d, significantDecimals(d)));
+                    } else {
+                        setText(format(v, significantDecimals(v)));
+                    }
                     setStyle(exceeds(key, v) ? "-fx-text-fill: red; -fx-font-weight: bold; -fx-alignment: CENTER-RIGHT;"
                             : "-fx-alignment: CENTER-RIGHT;");
                 }
@@ -216,8 +306,9 @@ public class ComparisonView extends BorderPane {
             table.getColumns().add(col);
         }
         table.getItems().setAll(candidates);
-        table.setFixedCellSize(26);
-        table.setPrefHeight(26 * Math.max(1, candidates.size()) + 34);
+        double cell = Math.round(26 * fontScale);
+        table.setFixedCellSize(cell);
+        table.setPrefHeight(cell * Math.max(1, candidates.size()) + 52 * fontScale + 4);
         table.setMinHeight(table.getPrefHeight());
     }
 
@@ -248,6 +339,77 @@ public class ComparisonView extends BorderPane {
     /** @return the small 3D views, one per candidate in order */
     public List<SurfaceView3D> surfaceViews() {
         return List.copyOf(views);
+    }
+
+    /**
+     * Scales the fonts of the whole comparison (titles, table, charts, legend), e.g. 1.6 for a presentation on a
+     * conference-room screen; 1 is the normal size.
+     *
+     * @param scale font scale, 0.5 … 4
+     * @throws IllegalArgumentException outside that range
+     */
+    public void setPresentationScale(double scale) {
+        if (!(scale >= 0.5 && scale <= 4)) {
+            throw new IllegalArgumentException("font scale must be within 0.5 … 4, got " + scale);
+        }
+        fontScale = scale;
+        title.setFont(Font.font(null, FontWeight.BOLD, 16 * scale));
+        String size = String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 12 * scale);
+        table.setStyle(size);
+        charts.setStyle(size);
+        legend.setStyle(size);
+        deltaToggle.setStyle(size);
+        javafx.scene.Node cam = views.isEmpty() ? null : views.get(0);
+        CameraState state = views.isEmpty() ? null : views.get(0).getCameraState();
+        setCandidates(candidates);
+        if (cam != null && !views.isEmpty()) {
+            views.get(0).setCameraState(state);
+        }
+    }
+
+    /**
+     * Names the candidate the "Δ vs native" table subtracts (the unrepaired vessel), e.g. when the user renamed it.
+     *
+     * @param name a candidate's name, or null to take the first whose name starts with "native"
+     */
+    public void setReferenceName(String name) {
+        referenceName = name;
+        setCandidates(candidates);
+    }
+
+    /** @return the font scale ({@link #setPresentationScale}) */
+    public double presentationScale() {
+        return fontScale;
+    }
+
+    /** @return the one colour legend shared by all candidates' surfaces (hidden when they are not coloured) */
+    public ColourLegend legend() {
+        return legend;
+    }
+
+    /** @return the charts (pressure along the centerline, waveforms, gradient with interval) */
+    public HemodynamicsCharts charts() {
+        return charts;
+    }
+
+    /** @return the check box that shows the table as differences from the native candidate */
+    public javafx.scene.control.CheckBox deltaToggle() {
+        return deltaToggle;
+    }
+
+    /**
+     * @param c   a candidate row
+     * @param key a column header
+     * @return the text the table shows in that cell now (a difference from native when {@link #deltaToggle()} is on)
+     */
+    public String cellText(CandidateDisplay c, String key) {
+        Double v = c.outcomes().get(key);
+        if (deltaToggle.isSelected() && reference != null && c != reference) {
+            Double r = reference.outcomes().get(key);
+            double d = v == null || r == null ? Double.NaN : v - r;
+            return Double.isNaN(d) ? "—" : (d >= 0 ? "+" : "") + format(d, significantDecimals(d));
+        }
+        return format(v, significantDecimals(v));
     }
 
     /** @return the outcome table */

@@ -109,6 +109,32 @@ public final class FxMeshes {
     }
 
     /**
+     * As {@link #toTriangleMesh(SurfaceMesh)}, with texture coordinates that colour each vertex by a scalar through
+     * {@link ColourRamp#textureImage()} (use it as the diffuse map of the material): u = the value's place on the ramp
+     * ({@link ColourRamp#textureU}); v keeps the generic planar projection, so that the tangent frames stay well
+     * defined where u is constant (the ramp image has identical rows, so v does not change the colour).
+     *
+     * @param mesh   the surface in LPS mm
+     * @param values one value per vertex, {@code [V]} in the mesh's vertex order (NaN maps to the low end)
+     * @param min    value at the low end of the ramp
+     * @param max    value at the high end
+     * @throws IllegalArgumentException when the mesh has no triangles or values has not one entry per vertex
+     */
+    public static TriangleMesh toTriangleMesh(SurfaceMesh mesh, double[] values, double min, double max) {
+        if (values.length != mesh.vertexCount()) {
+            throw new IllegalArgumentException("one value per vertex needed: " + mesh.vertexCount() + " vertices, "
+                    + values.length + " values");
+        }
+        TriangleMesh fx = toTriangleMesh(mesh);
+        float[] tex = fx.getTexCoords().toArray(null);
+        for (int a = 0; a < values.length; a++) {
+            tex[2 * a] = ColourRamp.textureU(values[a], min, max);
+        }
+        fx.getTexCoords().setAll(tex);
+        return fx;
+    }
+
+    /**
      * Area-weighted unit vertex normals (sum of the un-normalised face normals of the incident triangles).
      *
      * @return 3·V floats in LPS, outward for an outward-oriented (CCW) mesh; (0, 0, 0) for isolated vertices

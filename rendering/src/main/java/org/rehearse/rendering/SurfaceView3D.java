@@ -129,6 +129,30 @@ public class SurfaceView3D extends Region {
         return view;
     }
 
+    /**
+     * Adds a surface coloured per vertex by a scalar through {@link ColourRamp} (see
+     * {@link FxMeshes#toTriangleMesh(SurfaceMesh, double[], double, double)}).
+     *
+     * @param values one value per vertex (e.g. systolic pressure in mmHg)
+     * @param min    value shown at the low end of the ramp
+     * @param max    value shown at the high end
+     * @return the new mesh view
+     * @throws IllegalArgumentException when the mesh has no triangles or values does not match its vertices
+     */
+    public MeshView addSurface(SurfaceMesh mesh, double[] values, double min, double max) {
+        PhongMaterial m = new PhongMaterial(Color.WHITE);
+        m.setDiffuseMap(ColourRamp.textureImage());
+        m.setSpecularColor(Color.gray(0.25));
+        m.setSpecularPower(24);
+        MeshView view = new MeshView(FxMeshes.toTriangleMesh(mesh, values, min, max));
+        view.setMaterial(m);
+        view.setCullFace(CullFace.BACK);
+        view.setDrawMode(DrawMode.FILL);
+        meshes.getChildren().add(view);
+        surfaces.add(mesh);
+        return view;
+    }
+
     /** Removes all surfaces; the camera stays where it is. */
     public void clearSurfaces() {
         meshes.getChildren().clear();

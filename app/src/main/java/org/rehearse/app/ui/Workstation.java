@@ -49,6 +49,9 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.rehearse.app.workflow.CaseException;
 import org.rehearse.app.workflow.CaseService;
+import org.rehearse.app.workflow.CaseState;
+import org.rehearse.app.casefile.CandidateSpec;
+import java.util.List;
 import org.rehearse.simulation.pulsatile.PatientMeasurements;
 import org.rehearse.app.workflow.ComparisonResult;
 import org.rehearse.app.workflow.LoadedImage;
@@ -64,6 +67,13 @@ import org.rehearse.segmentation.Progress;
 /**
  * The workstation window's content and its workflow: menu bar, slice view (left), 3D view (right), side panel with
  * the case information and the seed, a comparison tab, and a status bar with message, progress bar and Cancel.
+ *
+ * <p>The Comparison tab holds the {@link CandidateEditor} (the candidates the user names and edits; "Simulate
+ * candidates" runs them again), the {@link ComparisonView} and the summary. View ▸ Presentation mode (F11, Esc leaves)
+ * shows the comparison alone, full screen, with large fonts. File ▸ Open case… / Save case… use case folders
+ * ({@link org.rehearse.app.casefile.CaseFolder}); after each comparison the case is autosaved into its case folder
+ * (see {@link #setAutosaveRoot}). File ▸ Export comparison PNG… / Export candidates STL… write the comparison image
+ * and each candidate's surface.
  *
  * <p>Each step (scan, load, segment + mesh, compare) runs as a {@link CaseTask} on a single background thread, one at
  * a time; the Cancel button cancels it. A step's result replaces the shown case only when it succeeds, so a failed or
@@ -104,8 +114,16 @@ public class Workstation extends BorderPane {
     private final ObjectProperty<SegmentationResult> segmentation = new SimpleObjectProperty<>(this, "segmentation");
     private final ObjectProperty<ComparisonResult> comparison = new SimpleObjectProperty<>(this, "comparison");
     private ComparisonView comparisonView;
+    private final CandidateEditor candidateEditor = new CandidateEditor();
+    private final TextArea comparisonSummary = new TextArea();
+    private final BorderPane comparisonPane = new BorderPane();
+    private final PresentationMode presentation = new PresentationMode(this);
     private double[] seedLps;
     private Path folder;
+    private String seriesUid;
+    private Path caseFolder;
+    private PatientMeasurements lastPatient;
+    private Path autosaveRoot;
     private Runnable onExit;
 
     /** @param service the case steps (the real pipeline, or a test double) */
@@ -119,6 +137,23 @@ public class Workstation extends BorderPane {
         setCenter(center());
         setBottom(statusBar());
         onExit = () -> Optional.ofNullable(getScene()).map(Scene::getWindow).ifPresent(Window::hide);
+        candidateEditor.setFactory(service::newCandidate);
+        candidateEditor.setChecker(service::checkCandidate);
+        candidateEditor.setOnSimulate(list -> compareCandidates(list));
+        comparisonSummary.setEditable(false);
+        comparisonSummary.setWrapText(true);
+        comparisonSummary.setPrefRowCount(3);
+        comparisonPane.setLeft(candidateEditor);
+        comparisonPane.setBottom(comparisonSummary);
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.F11) {
+                setPresentationMode(!isPresentationMode());
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && isPresentationMode()) {
+                setPresentationMode(false);
+                e.consume();
+            }
+        });
         sliceView.setOnSeedPicked(lps -> {
             if (busy.get()) {
                 status.setText("Busy: wait for the running step or cancel it before picking a new seed.");
@@ -144,13 +179,14 @@ public class Workstation extends BorderPane {
         open.disableProperty().bind(busy());
         sample.disableProperty().bind(busy());
         Menu file = new Menu("File", null, open, sample, new SeparatorMenuItem(), shot, new SeparatorMenuItem(), exit);
+        file.getItems().addAll(2, CaseMenus.fileItems(this, busy(), noImage, comparison.isNull()));
         MenuItem seg = item("Segment from seed", "Shortcut+G", this::segmentFromSeedField);
         seg.disableProperty().bind(busy().or(noImage));
         MenuItem editSeg = item("Segment editor (three planes, tools)…", "Shortcut+E", this::openSegmentEditor);
         editSeg.disableProperty().bind(busy().or(noImage));
         Menu segment = new Menu("Segment", null, seg, editSeg);
         MenuItem reset = item("Reset 3D view", "Shortcut+R", this::resetView);
-        Menu view = new Menu("View", null, reset);
+        Menu view = new Menu("View", null, reset, CaseMenus.presentationItem(this, comparison.isNull()));
         MenuItem cmp = item("Compare repairs", "Shortcut+P", this::compareRepairs);
         cmp.disableProperty().bind(busy().or(noSegmentation));
         Menu plan = new Menu("Plan", null, cmp);
@@ -405,6 +441,8 @@ public class Workstation extends BorderPane {
     public void loadSeries(Path dir, String seriesUid, Runnable then) {
         run("Loading series", p -> service.loadSeries(dir, seriesUid, p), loaded -> {
             folder = dir;
+            this.seriesUid = seriesUid;
+            caseFolder = null;
             showImage(loaded);
             if (then != null) {
                 then.run();
@@ -422,6 +460,7 @@ public class Workstation extends BorderPane {
         comparisonTab.setDisable(true);
         comparisonTab.setContent(new Label("Run Plan ▸ Compare repairs after segmentation."));
         comparisonView = null;
+        candidateEditor.setCandidates(List.of());
         tabs.getSelectionModel().select(caseTab);
         seedLps = null;
         seedField.clear();
@@ -521,6 +560,12 @@ public class Workstation extends BorderPane {
             if (image.get() != img) {
                 return; // another image was loaded meanwhile
             }
+            showSegmentation(seg);
+        });
+    }
+
+    private void showSegmentation(SegmentationResult seg) {
+        {
             comparison.set(null);
             comparisonTab.setDisable(true);
             segmentation.set(seg);
@@ -534,7 +579,7 @@ public class Workstation extends BorderPane {
             }
             surfaceView.resetView();
             info.appendText("\nSegmentation (seed " + seedField.getText() + " mm):\n" + seg.summary() + "\n");
-        });
+        }
     }
 
     /** Opens the segment editor on the loaded image (starting from the current aorta mask, if any) in a window. */
@@ -567,8 +612,22 @@ public class Workstation extends BorderPane {
         }
     }
 
-    /** Simulates the candidate repairs and shows them in the Comparison tab. Needs a segmentation. */
+    /**
+     * Simulates the candidate repairs and shows them in the Comparison tab: the candidates of the candidate list, or
+     * the default candidates when the list is empty. Needs a segmentation.
+     */
     public void compareRepairs() {
+        compareCandidates(candidateEditor.candidates());
+    }
+
+    /**
+     * Simulates the given candidates (empty: the defaults) as a cancellable task and shows them in the Comparison tab;
+     * the candidate list then holds them with all their parameters. When the case has a case folder (saved or opened
+     * before), the case is saved there afterwards (autosave).
+     *
+     * @param candidates the candidates (names unique), at most {@value ComparisonView#MAX_CANDIDATES}
+     */
+    public void compareCandidates(List<CandidateSpec> candidates) {
         LoadedImage img = image.get();
         SegmentationResult seg = segmentation.get();
         if (img == null || seg == null) {
@@ -585,27 +644,165 @@ public class Workstation extends BorderPane {
                     number(bp[1], "diastolic pressure"), number(coField.getText(), "cardiac output"),
                     number(hrField.getText(), "heart rate"), Double.NaN);
             service.setHemodynamics(patient, (int) number(samplesField.getText(), "uncertainty samples"));
+            lastPatient = patient;
         } catch (IllegalArgumentException e) {
             showErrorDialog("Patient measurements", e.getMessage());
             return;
         }
         double[] seed = seedLps == null ? null : seedLps.clone();
-        run("Simulating candidate repairs", p -> service.compareRepairs(img.volume(), seg, seed, p), result -> {
+        List<CandidateSpec> specs = List.copyOf(candidates);
+        run("Simulating candidate repairs", p -> service.compareCandidates(img.volume(), seg, seed, specs, p), result -> {
             if (segmentation.get() != seg) {
                 return;
             }
             comparison.set(result);
-            comparisonView = new ComparisonView(result.candidates());
-            TextArea summary = new TextArea(result.summary());
-            summary.setEditable(false);
-            summary.setWrapText(true);
-            summary.setPrefRowCount(4);
-            BorderPane pane = new BorderPane(comparisonView);
-            pane.setBottom(summary);
-            comparisonTab.setContent(pane);
+            if (comparisonView == null) {
+                comparisonView = new ComparisonView(result.candidates());
+            } else {
+                var camera = comparisonView.surfaceViews().isEmpty() ? null
+                        : comparisonView.surfaceViews().get(0).getCameraState();
+                comparisonView.setCandidates(result.candidates());
+                if (camera != null && !comparisonView.surfaceViews().isEmpty()) {
+                    comparisonView.surfaceViews().get(0).setCameraState(camera);
+                }
+            }
+            if (!result.specs().isEmpty()) {
+                candidateEditor.setCandidates(result.specs());
+                comparisonView.setReferenceName(result.specs().stream().filter(c -> c.kind().equals("native"))
+                        .map(CandidateSpec::name).findFirst().orElse(null));
+            }
+            comparisonSummary.setText(result.summary());
+            if (!presentation.isOn()) {
+                comparisonPane.setCenter(comparisonView);
+            }
+            comparisonTab.setContent(comparisonPane);
             comparisonTab.setDisable(false);
             tabs.getSelectionModel().select(comparisonTab);
+            Path target = caseFolder != null ? caseFolder
+                    : autosaveRoot == null || seriesUid == null ? null
+                    : autosaveRoot.resolve(org.rehearse.app.report.MeshExport.fileName(seriesUid));
+            if (target != null) {
+                saveCaseTo(target, true);
+            }
         });
+    }
+
+    // ------------------------------------------------------------------------------------------------ case files
+
+    /**
+     * Saves the case (series reference, seed, patient, candidates, last results, segmentation) into a case folder, as
+     * a task; the folder becomes the case's folder (autosaved after each comparison).
+     *
+     * @param dir       the case folder
+     * @param autosave  true when called after a comparison (only the status line reports it)
+     */
+    public void saveCaseTo(Path dir, boolean autosave) {
+        if (image.get() == null || folder == null || seriesUid == null) {
+            showErrorDialog("Save case", "Open a DICOM series first: a case refers to its images.");
+            return;
+        }
+        SegmentationResult seg = segmentation.get();
+        ComparisonResult cmp = comparison.get();
+        java.util.Map<String, java.util.Map<String, Double>> results = new java.util.LinkedHashMap<>();
+        if (cmp != null) {
+            cmp.candidates().forEach(c -> results.put(c.name(), c.outcomes()));
+        }
+        CaseState state = new CaseState(folder, seriesUid, seedLps, lastPatient, candidateEditor.candidates(), results,
+                seg == null ? null : seg.mask());
+        run(autosave ? "Autosaving the case" : "Saving the case", p -> {
+            service.saveCase(dir, state, p);
+            return dir;
+        }, saved -> {
+            caseFolder = saved;
+            status.setText((autosave ? "Case autosaved to " : "Case saved to ") + saved);
+        });
+    }
+
+    /**
+     * Opens a case folder as a task: loads its series after checking that it is the same, unchanged series (a missing
+     * or changed series is reported in a dialog and nothing is guessed), its segmentation, seed, patient and
+     * candidates. Run Plan ▸ Compare repairs afterwards to simulate the candidates.
+     *
+     * @param dir the case folder
+     */
+    public void openCase(Path dir) {
+        run("Opening case " + dir.getFileName(), p -> service.openCase(dir, null, p), opened -> {
+            folder = opened.dicomFolder();
+            seriesUid = opened.seriesUid();
+            showImage(opened.image());
+            caseFolder = opened.caseFolder();
+            if (opened.seedLps() != null) {
+                setSeed(opened.seedLps());
+            }
+            if (opened.patient() != null) {
+                PatientMeasurements pm = opened.patient();
+                bpField.setText(String.format(Locale.ROOT, "%.0f/%.0f", pm.systolicMmHg(), pm.diastolicMmHg()));
+                coField.setText(String.format(Locale.ROOT, "%.1f", pm.cardiacOutputLMin()));
+                hrField.setText(String.format(Locale.ROOT, "%.0f", pm.heartRateBpm()));
+            }
+            if (opened.segmentation() != null) {
+                showSegmentation(opened.segmentation());
+            }
+            candidateEditor.setCandidates(opened.candidates());
+            status.setText("Case opened from " + opened.caseFolder() + (opened.segmentation() == null ? ""
+                    : "; Plan ▸ Compare repairs simulates its " + opened.candidates().size() + " candidate(s)."));
+        });
+    }
+
+    /** Runs a task for the export menus (see {@link CaseMenus}). */
+    <T> void runTask(String title, CaseTask.Work<T> work, Consumer<T> onSuccess) {
+        run(title, work, onSuccess);
+    }
+
+    /** Shows an error dialog (for {@link CaseMenus}). */
+    void error(String header, String message) {
+        showErrorDialog(header, message);
+    }
+
+    /** Sets the status line (for {@link CaseMenus}). */
+    void setStatus(String text) {
+        status.setText(text);
+    }
+
+    /**
+     * Sets where a case that has no case folder yet is autosaved after a comparison: a sub-folder per series
+     * (named after its SeriesInstanceUID), which then becomes the case folder. Null (the default) autosaves only cases
+     * that were saved or opened before.
+     */
+    public void setAutosaveRoot(Path root) {
+        autosaveRoot = root;
+    }
+
+    /** @return the case folder the case was last saved to or opened from, or null */
+    public Path caseFolder() {
+        return caseFolder;
+    }
+
+    /** @return the candidate list of the Comparison tab */
+    public CandidateEditor candidateEditor() {
+        return candidateEditor;
+    }
+
+    /** @return the Comparison tab's content: candidate list (left), comparison (centre), summary (bottom) */
+    BorderPane comparisonPane() {
+        return comparisonPane;
+    }
+
+    /**
+     * Enters or leaves the presentation mode for the conference room: full screen, large fonts, the comparison alone
+     * (no menus, candidate list or status bar). F11 toggles it; Esc leaves it. Needs a comparison.
+     */
+    public void setPresentationMode(boolean on) {
+        if (on && comparisonView == null) {
+            status.setText("Presentation mode shows a comparison: run Plan ▸ Compare repairs first.");
+            return;
+        }
+        presentation.set(on, comparisonView);
+    }
+
+    /** @return whether the presentation mode is on */
+    public boolean isPresentationMode() {
+        return presentation.isOn();
     }
 
     private static double number(String text, String what) {

@@ -61,6 +61,7 @@ public class WorkstationApp extends Application {
         }
         workstation = showIn(stage, service);
         workstation.setOnExit(Platform::exit);
+        workstation.setAutosaveRoot(Path.of(System.getProperty("user.home"), ".rehearse", "autosave"));
         List<String> args = getParameters().getRaw();
         if (args.contains(COMPARE_OPTION)) {
             workstation.segmentationProperty().addListener((obs, old, seg) -> {

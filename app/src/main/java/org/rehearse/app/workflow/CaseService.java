@@ -2,6 +2,7 @@ package org.rehearse.app.workflow;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.rehearse.app.casefile.CandidateSpec;
 import org.rehearse.segmentation.Progress;
 import org.rehearse.segmentation.image.Volume;
 
@@ -64,5 +65,62 @@ public interface CaseService {
      */
     default void setHemodynamics(org.rehearse.simulation.pulsatile.PatientMeasurements patient, int samples) {
         if (samples < 0 || samples > 100000) throw new IllegalArgumentException("samples must be 0 … 100000, got " + samples);
+    }
+
+    /**
+     * Simulates caller-chosen candidates (e.g. edited in the workstation) on the segmented anatomy. An empty list asks
+     * for the default candidates. The default implementation ignores the list and calls {@link #compareRepairs}.
+     *
+     * @param candidates the candidates, names unique, in display order (at most
+     *                   {@value org.rehearse.rendering.ComparisonView#MAX_CANDIDATES})
+     * @return the result, with {@link ComparisonResult#specs()} naming every candidate's full parameters
+     * @throws CaseException when the anatomy does not allow it or a candidate does not fit the vessel (the message
+     *                       names the candidate and the parameter)
+     */
+    default ComparisonResult compareCandidates(Volume volume, SegmentationResult seg, double[] seedLps,
+                                               List<CandidateSpec> candidates, Progress p) throws CaseException {
+        return compareRepairs(volume, seg, seedLps, p);
+    }
+
+    /**
+     * A new candidate of a kind with the default parameters for the current patient's lesion (known after the first
+     * comparison). Called on the JavaFX thread; must be quick.
+     *
+     * @param kind one of {@link org.rehearse.simulation.repair.RepairFactory#KINDS}
+     * @param name the candidate's name
+     * @throws CaseException when no lesion is known yet or the kind is unknown
+     */
+    default CandidateSpec newCandidate(String kind, String name) throws CaseException {
+        throw new CaseException("New candidates need a comparison first (Plan ▸ Compare repairs).");
+    }
+
+    /**
+     * Checks a candidate against the current patient's vessel ({@link org.rehearse.simulation.repair.Repair#validate}).
+     * Called on the JavaFX thread; must be quick. The default accepts everything.
+     *
+     * @return null when it fits, else a message for the user naming the parameter, its value and the limit
+     */
+    default String checkCandidate(CandidateSpec candidate) {
+        return null;
+    }
+
+    /**
+     * Saves the case into a case folder ({@link org.rehearse.app.casefile.CaseFolder}: case.json and the label map).
+     *
+     * @throws CaseException when it cannot be written or the series is no longer where it was loaded from
+     */
+    default void saveCase(Path caseFolder, CaseState state, Progress p) throws CaseException {
+        throw new CaseException("Saving a case is not available in this workstation.");
+    }
+
+    /**
+     * Reopens a case folder: reads the plan and the label map, finds the series again and checks that it is unchanged.
+     * A missing or changed series is an error (reported, never guessed).
+     *
+     * @param dicomFolder where to look for the series: null for the folder stored in the case
+     * @throws CaseException naming the case file when it is unreadable, or the series is missing or changed
+     */
+    default OpenedCase openCase(Path caseFolder, Path dicomFolder, Progress p) throws CaseException {
+        throw new CaseException("Opening a case is not available in this workstation.");
     }
 }

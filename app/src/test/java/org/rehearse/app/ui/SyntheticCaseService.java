@@ -192,6 +192,127 @@ final class SyntheticCaseService implements CaseService {
         return new ComparisonResult(list, "Synthetic comparison for tests.");
     }
 
+    /** Kinds of the default candidates, by index (as named in {@link #compareRepairs}). */
+    static final String[] KINDS = {"resection", "patch", "stent", "balloon", "native", "stent"};
+    /** Largest diameter the fake vessel accepts (mm). */
+    static final double MAX_DIAMETER_MM = 14;
+    final java.util.concurrent.atomic.AtomicInteger comparisons = new java.util.concurrent.atomic.AtomicInteger();
+
+    static Map<String, Double> defaultParameters(String kind) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        if (!kind.equals("native")) {
+            m.put("positionMm", 40.0);
+            m.put("lengthMm", 20.0);
+            m.put("diameterMm", 11.0);
+        }
+        return m;
+    }
+
+    @Override
+    public ComparisonResult compareCandidates(Volume volume, SegmentationResult seg, double[] seedLps,
+                                              List<org.rehearse.app.casefile.CandidateSpec> specs, Progress p)
+            throws CaseException {
+        comparisons.incrementAndGet();
+        List<org.rehearse.app.casefile.CandidateSpec> used = new ArrayList<>(specs);
+        if (used.isEmpty()) {
+            ComparisonResult plain = compareRepairs(volume, seg, seedLps, p);
+            for (int c = 0; c < plain.candidates().size(); c++) {
+                used.add(new org.rehearse.app.casefile.CandidateSpec(plain.candidates().get(c).name(), KINDS[c],
+                        defaultParameters(KINDS[c])));
+            }
+        }
+        List<CandidateDisplay> list = new ArrayList<>();
+        for (org.rehearse.app.casefile.CandidateSpec c : used) {
+            p.checkCancelled();
+            String problem = checkCandidate(c);
+            if (problem != null) {
+                throw new CaseException("Candidate '" + c.name() + "' does not fit the vessel: " + problem);
+            }
+            double d = c.parameters().getOrDefault("diameterMm", 2 * 3 * 0.8);
+            double widen = Math.max(0, d / 2 / 0.8 - 3);
+            double gradient = Math.max(1, 34 - 2.5 * (d - 4.8));
+            Map<String, Double> out = new LinkedHashMap<>();
+            out.put("Peak gradient (mmHg)", gradient);
+            out.put("Minimum diameter (mm)", d);
+            out.put("Flow (mL/s)", 80.0);
+            SurfaceMesh surface = tube(volume.geometry(), widen);
+            list.add(new CandidateDisplay(c.name(), c.kind() + " " + c.parameters(), surface, out, null,
+                    hemodynamics(surface, gradient)));
+        }
+        return new ComparisonResult(list, "Synthetic comparison for tests.", used);
+    }
+
+    /** Systolic pressure 120 mmHg falling by the gradient across the narrowing at 40 mm (z = 140 mm LPS). */
+    static org.rehearse.rendering.CandidateHemodynamics hemodynamics(SurfaceMesh surface, double gradient) {
+        int m = 40;
+        double[] s = new double[m], sys = new double[m];
+        for (int i = 0; i < m; i++) {
+            s[i] = 2 * i;
+            sys[i] = 120 - gradient / (1 + Math.exp(-(s[i] - 40) / 3));
+        }
+        int n = 50;
+        double[] t = new double[n], prox = new double[n], dist = new double[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = 0.8 * i / n;
+            double wave = Math.max(0, Math.sin(Math.PI * t[i] / 0.35));
+            prox[i] = 75 + 45 * wave;
+            dist[i] = 75 + (45 - gradient) * wave;
+        }
+        float[] pts = surface.pointsLps();
+        double[] v = new double[surface.vertexCount()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = org.rehearse.app.workflow.CenterlineScalars.interpolate(s, sys, pts[3 * i + 2] - 100);
+        }
+        return new org.rehearse.rendering.CandidateHemodynamics(s, sys, t, prox, dist, gradient, gradient * 0.8,
+                gradient * 1.25, v);
+    }
+
+    @Override
+    public org.rehearse.app.casefile.CandidateSpec newCandidate(String kind, String name) {
+        return new org.rehearse.app.casefile.CandidateSpec(name, kind, defaultParameters(kind));
+    }
+
+    @Override
+    public String checkCandidate(org.rehearse.app.casefile.CandidateSpec c) {
+        Double d = c.parameters().get("diameterMm");
+        if (d != null && d > MAX_DIAMETER_MM) {
+            return String.format(java.util.Locale.ROOT, "diameterMm %.1f mm is above the largest the vessel takes, %.1f mm",
+                    d, MAX_DIAMETER_MM);
+        }
+        Double len = c.parameters().get("lengthMm");
+        if (len != null && len <= 0) {
+            return "lengthMm must be positive, got " + len;
+        }
+        return null;
+    }
+
+    /** Cases saved through {@link #saveCase}: folder → state (in memory; nothing is written). */
+    final Map<Path, org.rehearse.app.workflow.CaseState> saved = new java.util.concurrent.ConcurrentHashMap<>();
+    /** When set, {@link #openCase} reports the case's series as changed. */
+    final AtomicBoolean seriesChanged = new AtomicBoolean();
+
+    @Override
+    public void saveCase(Path caseFolder, org.rehearse.app.workflow.CaseState state, Progress p) {
+        saved.put(caseFolder, state);
+    }
+
+    @Override
+    public org.rehearse.app.workflow.OpenedCase openCase(Path caseFolder, Path dicomFolder, Progress p) throws CaseException {
+        org.rehearse.app.workflow.CaseState st = saved.get(caseFolder);
+        if (st == null) {
+            throw new CaseException(caseFolder.resolve("case.json") + ": no case file here");
+        }
+        if (seriesChanged.get()) {
+            throw new CaseException(caseFolder.resolve("case.json") + ": the series " + st.seriesUid()
+                    + " has changed since the case was saved (4 image files now, 40 when the case was saved)");
+        }
+        LoadedImage img = loadSeries(st.dicomFolder(), st.seriesUid(), p);
+        SegmentationResult seg = st.segmentation() == null ? null
+                : new SegmentationResult(st.segmentation(), tube(GEOMETRY, 0), "from the case");
+        return new org.rehearse.app.workflow.OpenedCase(caseFolder, st.dicomFolder(), st.seriesUid(), img, seg,
+                st.seedLps(), st.patient(), st.candidates());
+    }
+
     @Override
     public SampleCase sampleCase(Progress p) {
         return new SampleCase(Path.of("synthetic-sample"), null, seedInTube());
