@@ -278,6 +278,8 @@ public final class CasePipeline {
             case "patch": return "Patch aortoplasty";
             case "stent": return "Stent";
             case "balloon": return "Balloon angioplasty";
+            case "extended_resection": return "Extended end-to-end";
+            case "custom": return "Custom profile";
             default: return kind;
         }
     }

@@ -146,7 +146,17 @@ public final class AorticNetwork {
                 if (Double.isNaN(sa) || s < sa || s > sb) snap(cuts, s);
             }
         }
+        // the proximal probe must start a segment: never the stenosis' start, where a gap (the element) begins
+        if (!Double.isNaN(sa)) {
+            cuts.remove(sa);
+            if (sa - proximalMm < MIN_SEGMENT_MM) proximalMm = Math.max(1, sa - MIN_SEGMENT_MM);
+        }
         proximalMm = snap(cuts, proximalMm);
+        if (!Double.isNaN(sa)) {
+            if (Math.abs(proximalMm - sa) < 1e-9) proximalMm = Math.max(1, sa - MIN_SEGMENT_MM);
+            cuts.add(sa);
+            cuts.add(proximalMm);
+        }
         distalMm = snap(cuts, distalMm);
         List<ArchBranch> snapped = new ArrayList<>();
         for (ArchBranch br : kept) {

@@ -11,11 +11,12 @@ import java.util.Map;
  * change a parameter and run the candidate again. Implementations are immutable.
  *
  * <p>Kinds ({@link #name()}): {@code native} (no repair), {@code resection} (resection with end-to-end anastomosis),
- * {@code patch} (patch aortoplasty), {@code stent}, {@code balloon} (balloon angioplasty).
+ * {@code extended_resection} (extended end-to-end anastomosis), {@code patch} (patch aortoplasty), {@code stent},
+ * {@code balloon} (balloon angioplasty), {@code custom} (a custom diameter profile).
  */
 public interface Repair {
 
-    /** @return the kind: one of native, resection, patch, stent, balloon */
+    /** @return the kind: one of native, resection, extended_resection, patch, stent, balloon, custom */
     String name();
 
     /** @return a one-line human description with the parameter values, e.g. "stent 18.0 mm × 20.0 mm at 62.0 mm" */

@@ -18,12 +18,16 @@ import org.rehearse.simulation.geometry.Lesion;
  *   <li>stent: centred on the throat, length max(20 mm, narrowed length + 10 mm), nominal diameter = reference,
  *       95 % expansion;</li>
  *   <li>balloon: centred on the throat, length max(20 mm, narrowed length + 10 mm), diameter = reference,
- *       {@value BalloonRepair#DEFAULT_RECOIL_PERCENT} % recoil.</li>
+ *       {@value BalloonRepair#DEFAULT_RECOIL_PERCENT} % recoil;</li>
+ *   <li>extended_resection: the resection above with the arch underside opened from 20 mm before it;</li>
+ *   <li>custom: from 5 mm before to 5 mm beyond the narrowed segment, all five control diameters at the
+ *       reference.</li>
  * </ul>
  */
 public final class RepairFactory {
     /** The repair kinds, in display order. */
-    public static final List<String> KINDS = List.of("native", "resection", "patch", "stent", "balloon");
+    public static final List<String> KINDS = List.of("native", "resection", "extended_resection", "patch", "stent",
+            "balloon", "custom");
 
     private RepairFactory() {
     }
@@ -69,6 +73,13 @@ public final class RepairFactory {
                 return new StentRepair(centre, device, ref, 95);
             case "balloon":
                 return new BalloonRepair(centre, device, ref, BalloonRepair.DEFAULT_RECOIL_PERCENT);
+            case "extended_resection":
+                // the arch underside opened 20 mm proximal to the resection (within the vessel)
+                return new ExtendedResectionRepair(clamp(a - 20, 0, Math.max(0, a - 1)), a, b, ref, 5);
+            case "custom": {
+                double s0 = clamp(a - 5, 0, len), s1 = clamp(b + 5, 0, len);
+                return new CustomProfileRepair(s0, s1, new double[] {ref, ref, ref, ref, ref}, 5);
+            }
             default:
                 throw new IllegalArgumentException("unknown repair kind '" + kind + "'; known: " + KINDS);
         }

@@ -134,4 +134,19 @@ class PulsatileModelTest {
         CalibrationException e = assertThrows(CalibrationException.class, () -> Calibration.calibrate(m));
         assertTrue(e.getMessage().contains("systolic 62") && e.getMessage().contains("reached"), e.getMessage());
     }
+
+    @Test
+    void extendedResectionAndCustomProfileAreSimulated() {
+        var l = PhantomTwin.lesion;
+        PulsatileOutcome ext = cal.model().evaluate(RepairFactory.create("extended_resection", l, PhantomTwin.vessel));
+        assertTrue(ext.peakToPeakGradientMmHg() < 10, "extended resection " + ext.peakToPeakGradientMmHg());
+        // a custom profile that leaves a 12 mm waist: between native and a full repair
+        double ref = l.referenceDiameterMm(), a = l.throatArcLengthMm() - 10, b = l.throatArcLengthMm() + 10;
+        PulsatileOutcome waist = cal.model().evaluate(new org.rehearse.simulation.repair.CustomProfileRepair(a, b,
+                new double[] {ref, 0.85 * ref, 12, 0.85 * ref, ref}, 3));
+        assertTrue(waist.peakToPeakGradientMmHg() > ext.peakToPeakGradientMmHg()
+                && waist.peakToPeakGradientMmHg() < runs.get(0).outcome().peakToPeakGradientMmHg(),
+                "12 mm waist " + waist.peakToPeakGradientMmHg());
+        for (double x : waist.reportFields().values()) assertTrue(Double.isFinite(x));
+    }
 }

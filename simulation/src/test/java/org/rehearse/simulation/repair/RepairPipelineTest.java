@@ -115,4 +115,35 @@ class RepairPipelineTest {
         assertEquals(0.95 * 12, smaller.apply(vessel).diameterAtMm(throat), 1e-6);
         assertTrue(smaller.apply(vessel).diameterAtMm(throat) < stent.apply(vessel).diameterAtMm(throat));
     }
+
+    @Test
+    void extendedResectionShortensTheVesselAndOpensTheArch() {
+        ExtendedResectionRepair r = (ExtendedResectionRepair) RepairFactory.create("extended_resection", lesion, vessel);
+        double arch = r.parameters().get("archStartMm"), a = r.parameters().get("startMm"), b = r.parameters().get("endMm");
+        VesselModel after = r.apply(vessel);
+        assertEquals(vessel.lengthMm() - (b - a), after.lengthMm(), 1e-6);
+        double mid = 0.5 * (arch + a);
+        assertTrue(after.diameterAtMm(mid) >= vessel.diameterAtMm(mid) - 1e-9);
+        assertEquals(r.parameters().get("anastomosisDiameterMm"), after.diameterAtMm(mid), 0.5);
+        assertEquals(a - 1, r.mapArcLengthMm(a - 1), 1e-9);
+        assertEquals(b + 10 - (b - a), r.mapArcLengthMm(b + 10), 1e-9);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> r.withParameter("archStartMm", a + 1).validate(vessel));
+        assertTrue(e.getMessage().contains("archStartMm"), e.getMessage());
+    }
+
+    @Test
+    void customProfileFollowsItsControlDiameters() {
+        double a = lesion.throatArcLengthMm() - 10, b = lesion.throatArcLengthMm() + 10;
+        double ref = lesion.referenceDiameterMm();
+        CustomProfileRepair r = new CustomProfileRepair(a, b, new double[] {ref, 0.9 * ref, 0.8 * ref, 0.9 * ref, ref}, 0);
+        VesselModel after = r.apply(vessel);
+        assertEquals(0.8 * ref, after.diameterAtMm(0.5 * (a + b)), 0.05);
+        assertEquals(0.85 * ref, after.diameterAtMm(a + 0.375 * (b - a)), 0.1);
+        assertEquals(vessel.diameterAtMm(a - 20), after.diameterAtMm(a - 20), 1e-9);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> r.withParameter("d2Mm", 2 * ref).validate(vessel));
+        assertTrue(e.getMessage().contains("d2Mm"), e.getMessage());
+        assertEquals(7, RepairFactory.KINDS.size());
+    }
 }
