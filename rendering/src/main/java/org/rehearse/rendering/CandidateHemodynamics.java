@@ -14,12 +14,23 @@ package org.rehearse.rendering;
  * @param gradientHighMmHg     upper end of its 95 % interval (mmHg), NaN when not sampled
  * @param vertexSystolicMmHg   systolic pressure at each vertex of the candidate's surface (mmHg), {@code [V]} in the
  *                             surface's vertex order, or null when there is no surface colouring
+ * @param vertexWssPa          max wall shear stress over the cycle at each vertex (Pa), {@code [V]}, or null
  */
 public record CandidateHemodynamics(double[] arcLengthMm, double[] systolicMmHg, double[] timeS, double[] proximalMmHg,
                                     double[] distalMmHg, double gradientMmHg, double gradientLowMmHg,
-                                    double gradientHighMmHg, double[] vertexSystolicMmHg) {
+                                    double gradientHighMmHg, double[] vertexSystolicMmHg, double[] vertexWssPa) {
     /** Name and unit of the scalar the surfaces are coloured by. */
     public static final String SURFACE_SCALAR = "Systolic pressure (mmHg)";
+    /** Name and unit of the other surface scalar, wall shear stress. */
+    public static final String WSS_SCALAR = "Wall shear stress (Pa)";
+
+    /** Without a wall shear stress colouring. */
+    public CandidateHemodynamics(double[] arcLengthMm, double[] systolicMmHg, double[] timeS, double[] proximalMmHg,
+                                 double[] distalMmHg, double gradientMmHg, double gradientLowMmHg,
+                                 double gradientHighMmHg, double[] vertexSystolicMmHg) {
+        this(arcLengthMm, systolicMmHg, timeS, proximalMmHg, distalMmHg, gradientMmHg, gradientLowMmHg, gradientHighMmHg,
+                vertexSystolicMmHg, null);
+    }
 
     /**
      * Copies the arrays.
@@ -33,6 +44,7 @@ public record CandidateHemodynamics(double[] arcLengthMm, double[] systolicMmHg,
         proximalMmHg = copy(proximalMmHg);
         distalMmHg = copy(distalMmHg);
         vertexSystolicMmHg = vertexSystolicMmHg == null ? null : vertexSystolicMmHg.clone();
+        vertexWssPa = vertexWssPa == null ? null : vertexWssPa.clone();
         if (arcLengthMm.length != systolicMmHg.length) {
             throw new IllegalArgumentException("pressure profile: " + arcLengthMm.length + " arc lengths but "
                     + systolicMmHg.length + " pressures");

@@ -65,6 +65,9 @@ public class ComparisonView extends BorderPane {
     private final ColourLegend legend = new ColourLegend();
     private final HemodynamicsCharts charts = new HemodynamicsCharts();
     private final javafx.scene.control.CheckBox deltaToggle = new javafx.scene.control.CheckBox("Δ vs native");
+    private final javafx.scene.control.ComboBox<String> colourBy = new javafx.scene.control.ComboBox<>(
+            javafx.collections.FXCollections.observableArrayList(CandidateHemodynamics.SURFACE_SCALAR,
+                    CandidateHemodynamics.WSS_SCALAR));
     private CandidateDisplay reference;
     private double fontScale = 1;
     private String referenceName;
@@ -81,7 +84,15 @@ public class ComparisonView extends BorderPane {
         deltaToggle.selectedProperty().addListener((o, a, b) -> table.refresh());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(8, title, gap, deltaToggle);
+        colourBy.setId("colourBy");
+        colourBy.setValue(CandidateHemodynamics.SURFACE_SCALAR);
+        colourBy.valueProperty().addListener((o, a, b) -> {
+            if (candidates.isEmpty()) return;
+            CameraState cam = views.isEmpty() ? null : views.get(0).getCameraState();
+            setCandidates(candidates);
+            if (cam != null && !views.isEmpty()) views.get(0).setCameraState(cam);
+        });
+        HBox top = new HBox(8, title, gap, new javafx.scene.control.Label("Colour by"), colourBy, deltaToggle);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(0, 8, 0, 0));
         setTop(top);
@@ -180,7 +191,7 @@ public class ComparisonView extends BorderPane {
         legend.setVisible(coloured);
         legend.setManaged(coloured);
         if (coloured) {
-            legend.setRange(CandidateHemodynamics.SURFACE_SCALAR, smin, smax);
+            legend.setRange(colourBy.getValue(), smin, smax);
         }
         charts.setVisible(anyHemo);
         charts.setManaged(anyHemo);
@@ -261,13 +272,17 @@ public class ComparisonView extends BorderPane {
         buildTable();
     }
 
-    private static double[] scalars(CandidateDisplay c) {
+    private double[] scalars(CandidateDisplay c) {
         CandidateHemodynamics h = c.hemodynamics();
-        if (h == null || h.vertexSystolicMmHg() == null || c.surface() == null
-                || h.vertexSystolicMmHg().length != c.surface().vertexCount()) {
-            return null;
-        }
-        return h.vertexSystolicMmHg();
+        if (h == null || c.surface() == null) return null;
+        double[] v = colourBy.getValue().equals(CandidateHemodynamics.WSS_SCALAR) ? h.vertexWssPa() : h.vertexSystolicMmHg();
+        return v == null || v.length != c.surface().vertexCount() ? null : v;
+    }
+
+    /** @return the choice of the scalar the surfaces are coloured by ({@link CandidateHemodynamics#SURFACE_SCALAR} or
+     *  {@link CandidateHemodynamics#WSS_SCALAR}) */
+    public javafx.scene.control.ComboBox<String> colourBy() {
+        return colourBy;
     }
 
     private void buildTable() {

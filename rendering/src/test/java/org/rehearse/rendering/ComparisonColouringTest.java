@@ -42,11 +42,13 @@ class ComparisonColouringTest {
         float[] p = tube.pointsLps();
         double[] v = new double[tube.vertexCount()];
         for (int i = 0; i < v.length; i++) v[i] = p[3 * i + 2] < 60 ? 120 : 120 - dropMmHg;
+        double[] wss = new double[v.length];
+        for (int i = 0; i < wss.length; i++) wss[i] = Math.abs(p[3 * i + 2] - 60) < 5 ? dropMmHg : 2;
         double[] t = {0, 0.2, 0.4, 0.6}, prox = {70, 120, 90, 75}, dist = {70, 120 - dropMmHg, 85, 75};
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("Peak-to-peak gradient (mmHg)", dropMmHg);
         return new CandidateDisplay(name, "", tube, out, null,
-                new CandidateHemodynamics(s, sys, t, prox, dist, dropMmHg, dropMmHg * 0.8, dropMmHg * 1.2, v));
+                new CandidateHemodynamics(s, sys, t, prox, dist, dropMmHg, dropMmHg * 0.8, dropMmHg * 1.2, v, wss));
     }
 
     @Test
@@ -59,6 +61,13 @@ class ComparisonColouringTest {
             assertEquals(80, v.legend().min(), 1e-9);
             assertEquals(120, v.legend().max(), 1e-9);
             assertEquals(CandidateHemodynamics.SURFACE_SCALAR, v.legend().title());
+            // colour by wall shear stress: the same views, one legend on the WSS range of all candidates
+            v.colourBy().setValue(CandidateHemodynamics.WSS_SCALAR);
+            assertEquals(CandidateHemodynamics.WSS_SCALAR, v.legend().title());
+            assertEquals(2, v.legend().min(), 1e-9);
+            assertEquals(40, v.legend().max(), 1e-9);
+            v.colourBy().setValue(CandidateHemodynamics.SURFACE_SCALAR);
+            assertEquals(80, v.legend().min(), 1e-9);
             for (SurfaceView3D sv : v.surfaceViews()) {
                 PhongMaterial m = (PhongMaterial) sv.meshViews().get(0).getMaterial();
                 assertNotNull(m.getDiffuseMap(), "coloured through the ramp texture");

@@ -160,10 +160,12 @@ public final class DefaultCaseService implements CaseService {
         double[] dist = mmHg(o.waveforms().pressurePa().get(PulsatileModel.DISTAL));
         double[] vertex = c.surface() == null || s.length == 0 ? null
                 : CenterlineScalars.perVertex(c.surface(), centerline, c.repair()::mapArcLengthMm, s, sys);
+        double[] wss = c.surface() == null || s.length == 0 || o.profile().maxWssPa() == null ? null
+                : CenterlineScalars.perVertex(c.surface(), centerline, c.repair()::mapArcLengthMm, s, o.profile().maxWssPa());
         UncertaintyAnalysis.Result u = c.uncertainty();
         return new CandidateHemodynamics(s, sys, t, prox == null ? new double[t.length] : prox,
                 dist == null ? new double[t.length] : dist, o.peakToPeakGradientMmHg(),
-                u == null ? Double.NaN : u.ci95LowMmHg(), u == null ? Double.NaN : u.ci95HighMmHg(), vertex);
+                u == null ? Double.NaN : u.ci95LowMmHg(), u == null ? Double.NaN : u.ci95HighMmHg(), vertex, wss);
     }
 
     private static double[] mmHg(double[] pa) {

@@ -222,18 +222,34 @@ public final class PulsatileModel {
         for (int i = 0; i < segs.size(); i++) {
             AorticNetwork.Segment g = segs.get(i);
             int last = i + 1 == segs.size() || segs.get(i + 1).startMm() > g.endMm() + 1e-9 ? 4 : 3;
+            double r = net.network().vessel(g.label()).r0InletM();
+            double wssPerFlow = (AorticNetwork.GAMMA_PROFILE + 2) * muPaS / (Math.PI * r * r * r);
             for (int j = 0; j <= last; j++) {
-                double[] pr = p.get(g.label())[j];
-                double mx = Double.NEGATIVE_INFINITY, mn = 0;
+                double[] pr = p.get(g.label())[j], qr = q.get(g.label())[j];
+                double mx = Double.NEGATIVE_INFINITY, mn = 0, wmax = 0;
                 for (double x : pr) { mx = Math.max(mx, x); mn += x / n; }
-                prof.add(new double[] {g.startMm() + OneDSolver.PROBE_FRACTIONS[j] * (g.endMm() - g.startMm()), mx, mn});
+                for (double x : qr) wmax = Math.max(wmax, wssPerFlow * Math.abs(x));
+                prof.add(new double[] {g.startMm() + OneDSolver.PROBE_FRACTIONS[j] * (g.endMm() - g.startMm()), mx, mn, wmax});
             }
         }
-        double[] ps = new double[prof.size()], psys = new double[prof.size()], pmean = new double[prof.size()];
-        for (int i = 0; i < ps.length; i++) { ps[i] = prof.get(i)[0]; psys[i] = prof.get(i)[1]; pmean[i] = prof.get(i)[2]; }
+        double[] ps = new double[prof.size()], psys = new double[prof.size()], pmean = new double[prof.size()],
+                pwss = new double[prof.size()];
+        for (int i = 0; i < ps.length; i++) {
+            ps[i] = prof.get(i)[0];
+            psys[i] = prof.get(i)[1];
+            pmean[i] = prof.get(i)[2];
+            pwss[i] = prof.get(i)[3];
+        }
+        // the narrowest section's WSS at the throat position (the stenosis element's jet)
+        if (el != null) {
+            double st = net.throatMm();
+            int at = 0;
+            for (int i = 0; i < ps.length; i++) if (Math.abs(ps[i] - st) < Math.abs(ps[at] - st)) at = i;
+            pwss[at] = Math.max(pwss[at], wss);
+        }
         PulsatileOutcome o = new PulsatileOutcome(repair.name(), repair.description(), maxP - maxD, mean, inst, vmax, wss,
                 Units.mmToM(net.throatDiameterMm()), split, work,
-                new PulsatileOutcome.Waveforms(t.clone(), wp, wq), new PulsatileOutcome.PressureProfile(ps, psys, pmean),
+                new PulsatileOutcome.Waveforms(t.clone(), wp, wq), new PulsatileOutcome.PressureProfile(ps, psys, pmean, pwss),
                 sol.cycles());
         for (double x : new double[] {o.peakToPeakGradientPa(), mean, inst, vmax, wss, work}) {
             if (!Double.isFinite(x)) {

@@ -43,8 +43,10 @@ public record PulsatileOutcome(String candidate, String description, double peak
      * @param arcLengthMm arc length (mm), {@code [m]}, increasing
      * @param systolicPa  max over the cycle (Pa), {@code [m]}
      * @param meanPa      cycle mean (Pa), {@code [m]}
+     * @param maxWssPa    max over the cycle of the wall shear stress (γ+2)μ|Q|/(πr³) of the segment's lumen (Pa),
+     *                    {@code [m]}; at the stenosis element's ends the segment's, not the throat's
      */
-    public record PressureProfile(double[] arcLengthMm, double[] systolicPa, double[] meanPa) {}
+    public record PressureProfile(double[] arcLengthMm, double[] systolicPa, double[] meanPa, double[] maxWssPa) {}
 
     /** @return peak-to-peak gradient (mmHg) */
     public double peakToPeakGradientMmHg() { return Units.paToMmHg(peakToPeakGradientPa); }
