@@ -260,6 +260,7 @@ public class ComparisonView extends BorderPane {
         if (!views.isEmpty()) {
             views.get(0).setCameraState(bounds == null ? CameraState.DEFAULT : SurfaceView3D.framing(bounds));
         }
+        for (int i = 0; i < candidates.size() && i < views.size(); i++) showMarkers(views.get(i), candidates.get(i).name());
         double hmin = 0, hmax = 25;
         for (CandidateDisplay c : candidates) {
             if (c.gradientSamplesMmHg() == null) continue;
@@ -277,6 +278,107 @@ public class ComparisonView extends BorderPane {
         if (h == null || c.surface() == null) return null;
         double[] v = colourBy.getValue().equals(CandidateHemodynamics.WSS_SCALAR) ? h.vertexWssPa() : h.vertexSystolicMmHg();
         return v == null || v.length != c.surface().vertexCount() ? null : v;
+    }
+
+    /** Receives a marker's new arc length while it is dragged and when it is released. */
+    @FunctionalInterface
+    public interface MarkerListener {
+        /**
+         * @param candidate the candidate's display name
+         * @param parameter the marker's parameter (e.g. {@code startMm})
+         * @param valueMm   its new arc length along the native centerline (mm)
+         * @param released  true on release (the last call of a drag)
+         */
+        void moved(String candidate, String parameter, double valueMm, boolean released);
+    }
+
+    private MarkerListener markerListener = (c, p, v, r) -> { };
+    private final java.util.Map<String, RepairMarkers> markers = new java.util.HashMap<>();
+
+    /** @param l called while a repair's marker is dragged along the centerline */
+    public void setOnMarkerMoved(MarkerListener l) {
+        markerListener = l == null ? (c, p, v, r) -> { } : l;
+    }
+
+    /**
+     * Shows a candidate's position parameters as yellow spheres on the centerline in its 3D view; dragging one moves
+     * it along the centerline (to the centerline point nearest the mouse on the screen) and reports the new arc length.
+     *
+     * @param candidate the candidate's display name
+     * @param m         its markers, or null to remove them
+     */
+    public void setMarkers(String candidate, RepairMarkers m) {
+        if (m == null) markers.remove(candidate); else markers.put(candidate, m);
+        for (int i = 0; i < candidates.size() && i < views.size(); i++) {
+            if (candidates.get(i).name().equals(candidate)) showMarkers(views.get(i), candidate);
+        }
+    }
+
+    /** @return the marker spheres of a candidate's view, parameter name → sphere (empty when none) */
+    public java.util.Map<String, javafx.scene.shape.Sphere> markerSpheres(String candidate) {
+        java.util.Map<String, javafx.scene.shape.Sphere> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < candidates.size() && i < views.size(); i++) {
+            if (!candidates.get(i).name().equals(candidate)) continue;
+            for (javafx.scene.Node n : views.get(i).overlay().getChildren()) {
+                if (n instanceof javafx.scene.shape.Sphere sp) out.put((String) sp.getUserData(), sp);
+            }
+        }
+        return out;
+    }
+
+    private void showMarkers(SurfaceView3D view, String candidate) {
+        view.overlay().getChildren().clear();
+        RepairMarkers m = markers.get(candidate);
+        if (m == null) return;
+        for (java.util.Map.Entry<String, Double> e : m.positionsMm().entrySet()) {
+            javafx.scene.shape.Sphere sp = new javafx.scene.shape.Sphere(1.0);
+            javafx.scene.paint.PhongMaterial gold = new javafx.scene.paint.PhongMaterial(Color.GOLD.deriveColor(0, 1, 1, 0.85));
+            sp.setMaterial(gold);
+            sp.setUserData(e.getKey());
+            place(sp, m, e.getValue());
+            sp.setCursor(javafx.scene.Cursor.HAND);
+            double[] current = {e.getValue()};
+            sp.setOnMousePressed(ev -> ev.consume());
+            sp.setOnMouseDragged(ev -> {
+                current[0] = nearestArcLength(view, m, ev.getScreenX(), ev.getScreenY());
+                place(sp, m, current[0]);
+                markerListener.moved(candidate, e.getKey(), current[0], false);
+                ev.consume();
+            });
+            sp.setOnMouseReleased(ev -> {
+                markerListener.moved(candidate, e.getKey(), current[0], true);
+                ev.consume();
+            });
+            view.overlay().getChildren().add(sp);
+        }
+    }
+
+    private static void place(javafx.scene.shape.Sphere sp, RepairMarkers m, double sMm) {
+        javafx.geometry.Point3D p = FxMeshes.lpsToScene(m.positionAt(sMm));
+        double r = m.beadRadiusMm(sMm);
+        sp.setScaleX(r);
+        sp.setScaleY(r);
+        sp.setScaleZ(r);
+        sp.setTranslateX(p.getX());
+        sp.setTranslateY(p.getY());
+        sp.setTranslateZ(p.getZ());
+    }
+
+    /** The arc length of the centerline point whose screen position is nearest to (x, y). */
+    static double nearestArcLength(SurfaceView3D view, RepairMarkers m, double screenX, double screenY) {
+        double best = Double.POSITIVE_INFINITY, s = m.arcLengthMm()[0];
+        double[] arc = m.arcLengthMm();
+        for (int i = 0; i < arc.length; i++) {
+            javafx.geometry.Point3D p = FxMeshes.lpsToScene(m.positionAt(arc[i]));
+            javafx.geometry.Point2D q = view.overlay().localToScreen(p.getX(), p.getY(), p.getZ());
+            if (q == null) continue;
+            double d = (q.getX() - screenX) * (q.getX() - screenX) + (q.getY() - screenY) * (q.getY() - screenY);
+            if (d < best) {
+                best = d;
+                s = arc[i];
+            }
+        }
+        return s;
     }
 
     /** @return the choice of the scalar the surfaces are coloured by ({@link CandidateHemodynamics#SURFACE_SCALAR} or

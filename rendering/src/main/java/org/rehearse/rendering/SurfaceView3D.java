@@ -40,6 +40,7 @@ public class SurfaceView3D extends Region {
 
     private final Group world = new Group();
     private final Group meshes = new Group();
+    private final Group overlay = new Group();
     private final Group rig = new Group();
     private final PerspectiveCamera camera = new PerspectiveCamera(true);
     private final PointLight headlight = new PointLight(Color.gray(0.85));
@@ -61,7 +62,7 @@ public class SurfaceView3D extends Region {
         rig.getChildren().addAll(camera, headlight);
         // camera transform: move to the target, turn, step back along the view axis (the camera looks along +z)
         rig.getTransforms().addAll(target, azimuth, elevation, back);
-        world.getChildren().addAll(meshes, rig, ambient);
+        world.getChildren().addAll(meshes, overlay, rig, ambient);
         subScene = new SubScene(world, 100, 100, true, SceneAntialiasing.BALANCED);
         subScene.setCamera(camera);
         subScene.setFill(Color.rgb(24, 26, 32));
@@ -124,6 +125,7 @@ public class SurfaceView3D extends Region {
         view.setMaterial(material);
         view.setCullFace(CullFace.BACK);
         view.setDrawMode(DrawMode.FILL);
+        view.setMouseTransparent(true); // orbiting is handled on the sub-scene; overlays (markers) get the picks
         meshes.getChildren().add(view);
         surfaces.add(mesh);
         return view;
@@ -148,9 +150,18 @@ public class SurfaceView3D extends Region {
         view.setMaterial(m);
         view.setCullFace(CullFace.BACK);
         view.setDrawMode(DrawMode.FILL);
+        view.setMouseTransparent(true);
         meshes.getChildren().add(view);
         surfaces.add(mesh);
         return view;
+    }
+
+    /**
+     * @return a group in the scene (scene coordinates, see {@link FxMeshes#lpsToScene}) for markers and other
+     *         overlays; nodes that consume their mouse events are not orbited through
+     */
+    public Group overlay() {
+        return overlay;
     }
 
     /** Removes all surfaces; the camera stays where it is. */

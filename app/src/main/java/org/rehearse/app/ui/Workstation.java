@@ -666,6 +666,19 @@ public class Workstation extends BorderPane {
                     comparisonView.surfaceViews().get(0).setCameraState(camera);
                 }
             }
+            for (int i = 0; i < result.candidates().size(); i++) {
+                comparisonView.setMarkers(result.candidates().get(i).name(), result.markers(i));
+            }
+            List<CandidateSpec> shownSpecs = result.specs();
+            comparisonView.setOnMarkerMoved((name, parameter, value, released) -> {
+                // display names and specs are in the same order
+                for (int i = 0; i < result.candidates().size() && i < shownSpecs.size(); i++) {
+                    if (!result.candidates().get(i).name().equals(name)) continue;
+                    if (candidateEditor.select(shownSpecs.get(i).name())) {
+                        candidateEditor.setParameter(parameter, Math.round(value * 10) / 10.0);
+                    }
+                }
+            });
             if (!result.specs().isEmpty()) {
                 candidateEditor.setCandidates(result.specs());
                 comparisonView.setReferenceName(result.specs().stream().filter(c -> c.kind().equals("native"))

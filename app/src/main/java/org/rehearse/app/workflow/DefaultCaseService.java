@@ -144,7 +144,9 @@ public final class DefaultCaseService implements CaseService {
                     sim.lesion().stenosisPercent(), patient.systolicMmHg(), patient.diastolicMmHg(),
                     cal.simulated().get("systolic_mmHg"), cal.simulated().get("diastolic_mmHg"),
                     patient.cardiacOutputLMin(), patient.heartRateBpm(), samples);
-            return new ComparisonResult(shown, summary, used);
+            return new ComparisonResult(shown, summary, used, new org.rehearse.rendering.RepairMarkers(
+                    sim.centerline().pointsLps(), sim.centerline().arcLengthMm(), java.util.Map.of(),
+                    sim.centerline().inscribedRadiusMm()));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new CaseException(e.getMessage(), e);
         }

@@ -113,7 +113,8 @@ class ComparisonWorkflowTest {
         // a camera move in the third view moves all the others the same way
         CameraState before = fx(() -> views.get(0).getCameraState());
         SurfaceView3D third = views.get(2);
-        Point2D centre = fx(() -> third.localToScreen(third.getWidth() / 2, third.getHeight() / 2));
+        // start the drag on the background, away from the vessel and its repair markers (those drag the marker)
+        Point2D centre = fx(() -> third.localToScreen(third.getWidth() * 0.15, third.getHeight() * 0.12));
         robot.moveTo(centre).press(MouseButton.PRIMARY).moveBy(25, 0).moveBy(25, 10).release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         CameraState moved = fx(third::getCameraState);
@@ -126,6 +127,36 @@ class ComparisonWorkflowTest {
         assertEquals(4, (int) fx(() -> cv.charts().profileChart().getData().size()));
         assertEquals(8, (int) fx(() -> cv.charts().waveformChart().getData().size()));
         assertEquals(4, (int) fx(() -> cv.charts().gradientChart().getData().get(0).getData().size()));
+    }
+
+    @Test
+    void draggingAMarkerAlongTheCenterlineChangesTheParameter(FxRobot robot) throws Exception {
+        compare();
+        ComparisonView cv = fx(() -> ws.comparisonView());
+        String second = fx(() -> cv.candidates().get(1).name());
+        java.util.Map<String, javafx.scene.shape.Sphere> spheres = fx(() -> cv.markerSpheres(second));
+        assertTrue(spheres.containsKey("positionMm"), "markers of " + second + ": " + spheres.keySet());
+        javafx.scene.shape.Sphere marker = spheres.get("positionMm");
+        double[] got = {Double.NaN};
+        boolean[] released = {false};
+        fx(() -> {
+            cv.setOnMarkerMoved((name, param, value, rel) -> {
+                got[0] = value;
+                released[0] |= rel;
+                if (rel && ws.candidateEditor().select(name)) ws.candidateEditor().setParameter(param, Math.round(value * 10) / 10.0);
+            });
+            return null;
+        });
+        javafx.geometry.Point2D at = fx(() -> marker.localToScreen(0, 0, 0));
+        assertNotNull(at, "the marker is on the screen");
+        robot.moveTo(at).press(javafx.scene.input.MouseButton.PRIMARY).moveBy(0, 25).moveBy(0, 25)
+                .release(javafx.scene.input.MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(released[0], "the drag ended on the marker");
+        assertTrue(Double.isFinite(got[0]) && Math.abs(got[0] - 40) > 2, "marker moved along the centerline: " + got[0]);
+        double now = fx(() -> ws.candidateEditor().candidates().stream().filter(c -> c.name().equals(second))
+                .findFirst().orElseThrow().parameters().get("positionMm"));
+        assertEquals(Math.round(got[0] * 10) / 10.0, now, 1e-9, "the candidate's parameter follows the marker");
     }
 
     @Test

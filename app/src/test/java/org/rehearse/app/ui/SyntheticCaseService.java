@@ -239,7 +239,20 @@ final class SyntheticCaseService implements CaseService {
             list.add(new CandidateDisplay(c.name(), c.kind() + " " + c.parameters(), surface, out, null,
                     hemodynamics(surface, gradient)));
         }
-        return new ComparisonResult(list, "Synthetic comparison for tests.", used);
+        // the tube's axis as the centerline of the markers (arc length from slice 0)
+        double[] pts = new double[3 * NZ], arc = new double[NZ], rad = new double[NZ];
+        for (int k = 0; k < NZ; k++) {
+            double[] c = centre(k);
+            double[] lps = GEOMETRY.indexToLps(new double[] {c[0], c[1], k}, null);
+            System.arraycopy(lps, 0, pts, 3 * k, 3);
+            rad[k] = 0.8 * radius(k);
+            if (k > 0) {
+                double dx = pts[3 * k] - pts[3 * k - 3], dy = pts[3 * k + 1] - pts[3 * k - 2], dz = pts[3 * k + 2] - pts[3 * k - 1];
+                arc[k] = arc[k - 1] + Math.sqrt(dx * dx + dy * dy + dz * dz);
+            }
+        }
+        return new ComparisonResult(list, "Synthetic comparison for tests.", used,
+                new org.rehearse.rendering.RepairMarkers(pts, arc, Map.of(), rad));
     }
 
     /** Systolic pressure 120 mmHg falling by the gradient across the narrowing at 40 mm (z = 140 mm LPS). */

@@ -1,0 +1,67 @@
+package org.rehearse.rendering;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The draggable markers of one candidate repair in its 3D view: its position parameters (e.g. {@code startMm},
+ * {@code endMm}, {@code positionMm}) as arc lengths along the native centerline, and that centerline.
+ *
+ * @param centerlineLps the centerline's points in LPS mm, {@code [3n]} (x, y, z per point)
+ * @param arcLengthMm   arc length of each point (mm), {@code [n]}, increasing
+ * @param positionsMm   parameter name → arc length (mm); copied, order kept
+ * @param radiusMm      the lumen radius at each point (mm), {@code [n]}, or null: a marker is a bead slightly wider
+ *                      than the lumen, so that it shows around the vessel
+ */
+public record RepairMarkers(double[] centerlineLps, double[] arcLengthMm, Map<String, Double> positionsMm,
+                            double[] radiusMm) {
+
+    /** Markers without lumen radii (small beads on the centerline). */
+    public RepairMarkers(double[] centerlineLps, double[] arcLengthMm, Map<String, Double> positionsMm) {
+        this(centerlineLps, arcLengthMm, positionsMm, null);
+    }
+
+    /** @return a copy with other positions */
+    public RepairMarkers withPositions(Map<String, Double> positions) {
+        return new RepairMarkers(centerlineLps, arcLengthMm, positions, radiusMm);
+    }
+
+    /** @param sMm arc length (mm) @return the bead radius there: the lumen radius + 1.5 mm, or 3 mm without radii */
+    public double beadRadiusMm(double sMm) {
+        if (radiusMm == null) return 3.0;
+        int best = 0;
+        for (int i = 1; i < arcLengthMm.length; i++) if (Math.abs(arcLengthMm[i] - sMm) < Math.abs(arcLengthMm[best] - sMm)) best = i;
+        return radiusMm[best] + 1.5;
+    }
+    /** @throws IllegalArgumentException when the arrays do not match or hold fewer than 2 points */
+    public RepairMarkers {
+        Objects.requireNonNull(centerlineLps, "centerlineLps");
+        Objects.requireNonNull(arcLengthMm, "arcLengthMm");
+        if (arcLengthMm.length < 2 || centerlineLps.length != 3 * arcLengthMm.length) {
+            throw new IllegalArgumentException("markers need a centerline of at least 2 points with one arc length each");
+        }
+        if (radiusMm != null && radiusMm.length != arcLengthMm.length) {
+            throw new IllegalArgumentException("markers: one radius per centerline point");
+        }
+        centerlineLps = centerlineLps.clone();
+        arcLengthMm = arcLengthMm.clone();
+        radiusMm = radiusMm == null ? null : radiusMm.clone();
+        positionsMm = Collections.unmodifiableMap(new LinkedHashMap<>(positionsMm));
+    }
+
+    /** @return the centerline's length (mm) */
+    public double lengthMm() { return arcLengthMm[arcLengthMm.length - 1]; }
+
+    /** @param sMm arc length (mm), clamped to the centerline @return its LPS point (mm), linear between points */
+    public double[] positionAt(double sMm) {
+        double s = Math.max(arcLengthMm[0], Math.min(lengthMm(), sMm));
+        int i = 0;
+        while (i + 2 < arcLengthMm.length && arcLengthMm[i + 1] < s) i++;
+        double f = (s - arcLengthMm[i]) / Math.max(1e-12, arcLengthMm[i + 1] - arcLengthMm[i]);
+        return new double[] {centerlineLps[3 * i] + f * (centerlineLps[3 * i + 3] - centerlineLps[3 * i]),
+                centerlineLps[3 * i + 1] + f * (centerlineLps[3 * i + 4] - centerlineLps[3 * i + 1]),
+                centerlineLps[3 * i + 2] + f * (centerlineLps[3 * i + 5] - centerlineLps[3 * i + 2])};
+    }
+}
