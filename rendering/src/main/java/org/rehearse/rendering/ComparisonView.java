@@ -332,7 +332,7 @@ public class ComparisonView extends BorderPane {
         if (m == null) return;
         for (java.util.Map.Entry<String, Double> e : m.positionsMm().entrySet()) {
             javafx.scene.shape.Sphere sp = new javafx.scene.shape.Sphere(1.0);
-            javafx.scene.paint.PhongMaterial gold = new javafx.scene.paint.PhongMaterial(Color.GOLD.deriveColor(0, 1, 1, 0.85));
+            javafx.scene.paint.PhongMaterial gold = new javafx.scene.paint.PhongMaterial(Color.GOLD);
             sp.setMaterial(gold);
             sp.setUserData(e.getKey());
             place(sp, m, e.getValue());

@@ -28,27 +28,18 @@ public record RepairMarkers(double[] centerlineLps, double[] arcLengthMm, Map<St
         return new RepairMarkers(centerlineLps, arcLengthMm, positions, radiusMm);
     }
 
-    /** @param sMm arc length (mm) @return the bead radius there: the lumen radius + 1.5 mm, or 3 mm without radii */
+    /**
+     * @param sMm arc length (mm)
+     * @return the bead radius there: the widest lumen radius within 30 mm plus 2 mm (wider than the vessel even where
+     *         a repair widened a narrowing), or 3 mm without radii
+     */
     public double beadRadiusMm(double sMm) {
         if (radiusMm == null) return 3.0;
-        int best = 0;
-        for (int i = 1; i < arcLengthMm.length; i++) if (Math.abs(arcLengthMm[i] - sMm) < Math.abs(arcLengthMm[best] - sMm)) best = i;
-        return radiusMm[best] + 1.5;
-    }
-    /** @throws IllegalArgumentException when the arrays do not match or hold fewer than 2 points */
-    public RepairMarkers {
-        Objects.requireNonNull(centerlineLps, "centerlineLps");
-        Objects.requireNonNull(arcLengthMm, "arcLengthMm");
-        if (arcLengthMm.length < 2 || centerlineLps.length != 3 * arcLengthMm.length) {
-            throw new IllegalArgumentException("markers need a centerline of at least 2 points with one arc length each");
+        double r = 0;
+        for (int i = 0; i < arcLengthMm.length; i++) {
+            if (Math.abs(arcLengthMm[i] - sMm) <= 30 && Double.isFinite(radiusMm[i])) r = Math.max(r, radiusMm[i]);
         }
-        if (radiusMm != null && radiusMm.length != arcLengthMm.length) {
-            throw new IllegalArgumentException("markers: one radius per centerline point");
-        }
-        centerlineLps = centerlineLps.clone();
-        arcLengthMm = arcLengthMm.clone();
-        radiusMm = radiusMm == null ? null : radiusMm.clone();
-        positionsMm = Collections.unmodifiableMap(new LinkedHashMap<>(positionsMm));
+        return (r > 0 ? r : 1.0) + 2.0;
     }
 
     /** @return the centerline's length (mm) */
