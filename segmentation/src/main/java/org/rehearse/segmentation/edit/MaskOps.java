@@ -3,8 +3,8 @@ package org.rehearse.segmentation.edit;
 import java.util.Arrays;
 
 /**
- * Binary mask algorithms on a crop grid (layout i + nx·(j + ny·k)): connected components, hole filling, Euclidean
- * distance transform, Gaussian and majority (binary median) filtering. Package-private; all sizes in voxels unless
+ * Binary mask algorithms on a crop grid (layout i + nx·(j + ny·k)): connected components, hole filling,
+ * Gaussian and majority (binary median) filtering. Package-private; all sizes in voxels unless
  * named Mm.
  */
 final class MaskOps {
@@ -187,80 +187,6 @@ final class MaskOps {
         return out;
     }
 
-    /**
-     * Exact squared Euclidean distance (mm²) from every voxel centre to the nearest voxel centre where
-     * {@code target} is true, on an orthogonal grid with per-axis spacing. Method: separable lower envelope of
-     * parabolas, P. F. Felzenszwalb and D. P. Huttenlocher, "Distance Transforms of Sampled Functions", Theory of
-     * Computing 8 (2012) 415–428: the 1D transform D(q) = min_p (h²(q−p)² + f(p)) is applied along i, then j, then k.
-     *
-     * @return squared distances; 0 on target voxels; +∞ everywhere when there is no target voxel
-     */
-    static float[] squaredDistanceMm2(boolean[] target, int nx, int ny, int nz, double[] spacingMm) {
-        float[] d = new float[target.length];
-        for (int v = 0; v < d.length; v++) {
-            d[v] = target[v] ? 0f : Float.POSITIVE_INFINITY;
-        }
-        int maxLen = Math.max(nx, Math.max(ny, nz));
-        double[] f = new double[maxLen], out = new double[maxLen], z = new double[maxLen + 1];
-        int[] vtx = new int[maxLen];
-        int[] n = {nx, ny, nz};
-        int[] stride = {1, nx, nx * ny};
-        for (int axis = 0; axis < 3; axis++) {
-            int ua = axis == 0 ? 1 : 0, va = axis == 2 ? 1 : 2;
-            int len = n[axis], st = stride[axis];
-            double h2 = spacingMm[axis] * spacingMm[axis];
-            for (int b = 0; b < n[va]; b++) {
-                for (int a = 0; a < n[ua]; a++) {
-                    int base = a * stride[ua] + b * stride[va];
-                    boolean finite = false, infinite = false;
-                    for (int q = 0; q < len; q++) {
-                        f[q] = d[base + q * st];
-                        if (f[q] == Double.POSITIVE_INFINITY) infinite = true; else finite = true;
-                    }
-                    if (!finite || !infinite && axis == 0) {
-                        continue; // nothing to propagate (all infinite) or all zero along i
-                    }
-                    envelope(f, len, h2, out, vtx, z);
-                    for (int q = 0; q < len; q++) {
-                        d[base + q * st] = (float) out[q];
-                    }
-                }
-            }
-        }
-        return d;
-    }
-
-    /** 1D squared distance transform of sampled function f (infinite samples ignored) with sample spacing² h2. */
-    private static void envelope(double[] f, int len, double h2, double[] out, int[] v, double[] z) {
-        int k = -1;
-        for (int q = 0; q < len; q++) {
-            if (f[q] == Double.POSITIVE_INFINITY) {
-                continue;
-            }
-            double fq = f[q] + h2 * q * q;
-            double s = Double.NEGATIVE_INFINITY;
-            while (k >= 0) {
-                int p = v[k];
-                s = (fq - (f[p] + h2 * p * p)) / (2 * h2 * (q - p));
-                if (s > z[k]) {
-                    break;
-                }
-                k--;
-            }
-            k++;
-            v[k] = q;
-            z[k] = k == 0 ? Double.NEGATIVE_INFINITY : s;
-            z[k + 1] = Double.POSITIVE_INFINITY;
-        }
-        int c = 0;
-        for (int q = 0; q < len; q++) {
-            while (z[c + 1] < q) {
-                c++;
-            }
-            int p = v[c];
-            out[q] = h2 * (q - p) * (q - p) + f[p];
-        }
-    }
 
     /**
      * Separable Gaussian filter of a binary mask (1 on, 0 off; outside the crop 0), kernel truncated at 3σ and

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.rehearse.segmentation.image.EuclideanDistanceTransform;
 import org.rehearse.segmentation.image.ImageGeometry;
 import org.rehearse.segmentation.image.Volume;
 
@@ -810,8 +811,9 @@ public final class SegmentEditor {
                 : Crop.around(b, 1, 1, 1, g);
         boolean[] m = c.mask(labels, value);
         double m2 = marginMm * marginMm * (1 + 1e-9);
-        boolean[] target = grow ? m : invert(m);
-        float[] d2 = MaskOps.squaredDistanceMm2(target, c.nx, c.ny, c.nz, sp);
+        // distance to the nearest voxel of the other side: outside voxels to the mask when growing, mask voxels to
+        // the outside when shrinking (the transform measures from each 'inside' voxel to the nearest other one)
+        float[] d2 = EuclideanDistanceTransform.squaredMm2(grow ? invert(m) : m, c.nx, c.ny, c.nz, sp);
         boolean[] out = new boolean[m.length];
         for (int v = 0; v < out.length; v++) {
             out[v] = grow ? d2[v] <= m2 : m[v] && d2[v] > m2;

@@ -1,5 +1,6 @@
 package org.rehearse.simulation.geometry;
 
+import org.rehearse.segmentation.image.EuclideanDistanceTransform;
 import java.util.Arrays;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package org.rehearse.simulation.geometry;
 
+import org.rehearse.segmentation.image.EuclideanDistanceTransform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

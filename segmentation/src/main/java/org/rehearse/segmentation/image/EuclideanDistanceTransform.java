@@ -1,4 +1,4 @@
-package org.rehearse.simulation.geometry;
+package org.rehearse.segmentation.image;
 
 /**
  * Exact Euclidean distance transform of a binary voxel grid with anisotropic spacing.
