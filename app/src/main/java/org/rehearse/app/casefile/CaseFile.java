@@ -1,5 +1,6 @@
 package org.rehearse.app.casefile;
 
+import org.rehearse.simulation.pulsatile.PatientMeasurements;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;

@@ -1,5 +1,6 @@
 package org.rehearse.app.casefile;
 
+import org.rehearse.simulation.pulsatile.PatientMeasurements;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -201,7 +202,7 @@ public final class CaseFolder {
             pn.put("diastolic_mmHg", p.diastolicMmHg());
             pn.put("cardiac_output_L_min", p.cardiacOutputLMin());
             pn.put("heart_rate_bpm", p.heartRateBpm());
-            if (p.measuredGradientMmHg() == null) {
+            if (!p.hasMeasuredGradient()) {
                 pn.putNull("measured_gradient_mmHg");
             } else {
                 pn.put("measured_gradient_mmHg", p.measuredGradientMmHg());
@@ -262,7 +263,7 @@ public final class CaseFolder {
             try {
                 patient = new PatientMeasurements(number(pn, "systolic_mmHg", file, false), number(pn, "diastolic_mmHg", file, false),
                         number(pn, "cardiac_output_L_min", file, false), number(pn, "heart_rate_bpm", file, false),
-                        g == null || g.isNull() ? null : number(pn, "measured_gradient_mmHg", file, false));
+                        g == null || g.isNull() ? Double.NaN : number(pn, "measured_gradient_mmHg", file, false));
             } catch (IllegalArgumentException e) {
                 throw new CaseFileException(file, "patient: " + e.getMessage(), e);
             }

@@ -48,11 +48,8 @@ final class PlanPdf {
         PlanReport.Calibration cal = plan.calibration();
         facts.put("Calibration", String.format(Locale.ROOT, "arm %.1f/%.1f mmHg (residual %.2f mmHg)",
                 cal.fitted().get("simulated_systolic_mmHg"), cal.fitted().get("simulated_diastolic_mmHg"), cal.residualMmHg()));
-        org.rehearse.app.casefile.PatientMeasurements pm = new org.rehearse.app.casefile.PatientMeasurements(
-                patient.systolicMmHg(), patient.diastolicMmHg(), patient.cardiacOutputLMin(), patient.heartRateBpm(),
-                patient.hasMeasuredGradient() ? patient.measuredGradientMmHg() : null);
         ReportInput.CaseSummary summary = new ReportInput.CaseSummary(null, null, null, loaded.series().description(),
-                loaded.series().seriesInstanceUid(), null, facts, pm);
+                loaded.series().seriesInstanceUid(), null, facts, patient);
         List<ReportInput.CandidateRow> rows = new ArrayList<>();
         for (int i = 0; i < sim.candidates().size(); i++) {
             CasePipeline.CandidateResult c = sim.candidates().get(i);

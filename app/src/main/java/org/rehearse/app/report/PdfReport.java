@@ -32,7 +32,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.rehearse.app.casefile.AtomicFiles;
-import org.rehearse.app.casefile.PatientMeasurements;
+import org.rehearse.simulation.pulsatile.PatientMeasurements;
 import org.rehearse.app.report.PageFlow.Cell;
 import org.rehearse.app.report.PageFlow.Line;
 import org.rehearse.app.report.PageFlow.Row;
@@ -160,10 +160,10 @@ public final class PdfReport {
         PatientMeasurements p = s.patient();
         if (p != null) {
             rows.put("Blood pressure", num(p.systolicMmHg()) + "/" + num(p.diastolicMmHg()) + " mmHg (mean "
-                    + num(p.meanArterialPressureMmHg()) + " mmHg)");
+                    + num(p.meanArterialMmHg()) + " mmHg)");
             rows.put("Cardiac output", num(p.cardiacOutputLMin()) + " L/min");
             rows.put("Heart rate", num(p.heartRateBpm()) + " bpm");
-            rows.put("Measured gradient", p.measuredGradientMmHg() == null ? "not measured" : num(p.measuredGradientMmHg()) + " mmHg");
+            rows.put("Measured gradient", !p.hasMeasuredGradient() ? "not measured" : num(p.measuredGradientMmHg()) + " mmHg");
         }
         f.heading("Case", 60);
         List<Map.Entry<String, String>> items = new ArrayList<>(rows.entrySet());
@@ -268,7 +268,8 @@ public final class PdfReport {
         float top = f.y - 24, plotTop = top - 12, plotBottom = top - h + 32;
         float x0 = LEFT + 38, x1 = RIGHT - 46;
         double max = in.thresholdMmHg() * 1.15;
-        Double measured = in.summary().patient() == null ? null : in.summary().patient().measuredGradientMmHg();
+        Double measured = in.summary().patient() == null || !in.summary().patient().hasMeasuredGradient() ? null
+                : in.summary().patient().measuredGradientMmHg();
         if (measured != null) {
             max = Math.max(max, measured * 1.1);
         }

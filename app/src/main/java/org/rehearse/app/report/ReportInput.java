@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.rehearse.app.casefile.PatientMeasurements;
+import org.rehearse.simulation.pulsatile.PatientMeasurements;
 import org.rehearse.simulation.verify.CaseResult;
 
 /**

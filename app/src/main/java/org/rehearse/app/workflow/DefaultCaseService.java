@@ -242,10 +242,7 @@ public final class DefaultCaseService implements CaseService {
                     .orElseThrow(() -> new CaseException("The series " + state.seriesUid() + " is no longer in "
                             + state.dicomFolder() + "; the case cannot refer to it."));
             SeriesReference ref = SeriesReference.of(lastScan, series);
-            org.rehearse.app.casefile.PatientMeasurements pm = state.patient() == null ? null
-                    : new org.rehearse.app.casefile.PatientMeasurements(state.patient().systolicMmHg(),
-                    state.patient().diastolicMmHg(), state.patient().cardiacOutputLMin(), state.patient().heartRateBpm(),
-                    Double.isFinite(state.patient().measuredGradientMmHg()) ? state.patient().measuredGradientMmHg() : null);
+            PatientMeasurements pm = state.patient();
             Map<String, Map<String, Double>> results = new LinkedHashMap<>();
             Set<String> names = new HashSet<>();
             state.candidates().forEach(c -> names.add(c.name()));
@@ -289,10 +286,7 @@ public final class DefaultCaseService implements CaseService {
                 seg = new SegmentationResult(mask, surface, String.format(Locale.ROOT,
                         "Aorta (from the case): %.1f mL, surface %d triangles", mask.volumeMl(), surface.triangleCount()));
             }
-            org.rehearse.app.casefile.PatientMeasurements pm = opened.plan().patient();
-            PatientMeasurements patientOut = pm == null ? null : new PatientMeasurements(pm.systolicMmHg(),
-                    pm.diastolicMmHg(), pm.cardiacOutputLMin(), pm.heartRateBpm(),
-                    pm.measuredGradientMmHg() == null ? Double.NaN : pm.measuredGradientMmHg());
+            PatientMeasurements patientOut = opened.plan().patient();
             forgetLesion();
             return new OpenedCase(opened.folder(), dir, series.seriesInstanceUid(), image, seg, opened.plan().seedLpsMm(),
                     patientOut, opened.plan().candidates());

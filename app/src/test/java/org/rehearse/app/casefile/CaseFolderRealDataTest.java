@@ -1,5 +1,6 @@
 package org.rehearse.app.casefile;
 
+import org.rehearse.simulation.pulsatile.PatientMeasurements;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +43,7 @@ class CaseFolderRealDataTest {
         assertTrue(ref.fingerprint().matches("sha256:[0-9a-f]{64}"), ref.fingerprint());
 
         CaseFile plan = CaseFile.create("0.1.0", ref, new double[] {-2.7, -146.2, 577.7},
-                new PatientMeasurements(128, 70, 5.0, 70, null), List.of(new CandidateSpec("native", "native", Map.of())),
+                new PatientMeasurements(128, 70, 5.0, 70, Double.NaN), List.of(new CandidateSpec("native", "native", Map.of())),
                 Map.of("native", Map.of("peak_gradient_mmHg", 3.2)));
         Path folder = tmp.resolve("real case");
         CaseFile saved = CaseFolder.save(folder, plan, aorta, "0.1.0");

@@ -1,5 +1,6 @@
 package org.rehearse.app.casefile;
 
+import org.rehearse.simulation.pulsatile.PatientMeasurements;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -198,7 +199,7 @@ class CaseFolderTest {
 
         Files.writeString(json, good.replace("\"heart_rate_bpm\" : 72.0", "\"heart_rate_bpm\" : 7200.0"));
         CaseFileException hr = assertThrows(CaseFileException.class, () -> CaseFolder.open(folder));
-        assertTrue(hr.getMessage().contains("heart rate (bpm) must be within"), hr.getMessage());
+        assertTrue(hr.getMessage().contains("heart rate 7200 bpm is outside the range 30–220 bpm"), hr.getMessage());
 
         Files.writeString(json, good);
         Files.delete(folder.resolve(CaseFolder.SEGMENTATION_FILE));

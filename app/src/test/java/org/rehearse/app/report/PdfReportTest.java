@@ -23,7 +23,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rehearse.app.casefile.PatientMeasurements;
+import org.rehearse.simulation.pulsatile.PatientMeasurements;
 import org.rehearse.app.report.ReportInput.CandidateRow;
 import org.rehearse.app.report.ReportInput.CaseSummary;
 import org.rehearse.app.report.ReportInput.Figure;

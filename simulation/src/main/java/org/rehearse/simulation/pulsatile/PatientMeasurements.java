@@ -42,12 +42,15 @@ public record PatientMeasurements(double systolicMmHg, double diastolicMmHg, dou
 
     private static void range(String what, double v, double lo, double hi, String unit) {
         if (!Double.isFinite(v) || v < lo || v > hi) {
-            throw new IllegalArgumentException(String.format("%s %s %s is outside the range %s–%s %s", what,
-                    Double.isFinite(v) ? String.format("%.3g", v) : String.valueOf(v), unit, fmt(lo), fmt(hi), unit));
+            throw new IllegalArgumentException(String.format("%s %s %s is outside the range %s–%s %s", what, fmt(v), unit,
+                    fmt(lo), fmt(hi), unit));
         }
     }
 
-    private static String fmt(double v) { return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v); }
+    /** A value as typed: 7200, 5.2, NaN. */
+    private static String fmt(double v) {
+        return Double.isFinite(v) && v == Math.rint(v) && Math.abs(v) < 1e15 ? String.valueOf((long) v) : String.valueOf(v);
+    }
 
     /** @return 120/70 mmHg, 5.0 L/min, 70 bpm, no measured gradient (a resting adult) */
     public static PatientMeasurements defaults() {
