@@ -6,17 +6,24 @@ import org.rehearse.app.workflow.TaskProgress;
 import org.rehearse.segmentation.Progress;
 
 /**
- * One step of the workflow (scan, load, segment, compare) as a cancellable JavaFX {@link Task}: the work gets a
+ * One step of the workflow (scan, load, segment, compare, a segment-editor tool) as a cancellable JavaFX {@link Task}:
+ * the work gets a
  * {@link Progress} whose updates drive the task's progress and message and whose {@code isCancelled} follows the
  * task's cancellation.
  *
  * @param <T> the step's result
  */
 public class CaseTask<T> extends Task<T> {
-    /** The work of a step; runs off the FX thread. */
+    /** The work of a step; runs off the FX thread and must not touch the scene graph. */
     @FunctionalInterface
     public interface Work<T> {
-        T run(Progress p) throws CaseException;
+        /**
+         * @param p progress and cancellation
+         * @return the result
+         * @throws Exception any failure; a {@link CaseException} or {@link IllegalArgumentException} message is shown
+         *                   to the user as it is
+         */
+        T run(Progress p) throws Exception;
     }
 
     private final Work<T> work;

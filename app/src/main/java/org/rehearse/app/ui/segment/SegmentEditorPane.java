@@ -1,5 +1,7 @@
 package org.rehearse.app.ui.segment;
 
+import org.rehearse.app.ui.CaseTask;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -103,7 +105,7 @@ import org.rehearse.segmentation.segment.SegmentationParameters;
  * Ctrl+Shift+Z), and NIfTI label import. Keys C, P, E, G, A select the Cursor, Paint, Erase, Grow and Aorta tools.
  *
  * <p>Threading: the brush, undo/redo and label-list changes run on the JavaFX thread (they are small, sparse edits);
- * the other tools run one at a time on a background thread as a cancellable {@link EditorTask} (a cancelled tool's
+ * the other tools run one at a time on a background thread as a cancellable {@link CaseTask} (a cancelled tool's
  * edit is undone), during which the editing controls refuse work. Surfaces are built off the FX thread from a copy of
  * the label map; the scene graph is only touched on the FX thread.
  *
@@ -220,8 +222,8 @@ public class SegmentEditorPane extends BorderPane {
     private final List<double[]> seeds = new ArrayList<>();
     private final Map<Integer, SurfaceMesh> surfaces = new HashMap<>();
     private final Set<Integer> dirtySurfaces = new LinkedHashSet<>();
-    private EditorTask<?> currentTask;
-    private EditorTask<?> surfaceTask;
+    private CaseTask<?> currentTask;
+    private CaseTask<?> surfaceTask;
     private boolean surfacesFramed;
     private final Autosave autosave;
     private final Timeline autosaveTimer = new Timeline();
@@ -1002,7 +1004,7 @@ public class SegmentEditorPane extends BorderPane {
     private void runTool(String title, Collection<Integer> labels, EditWork work, Runnable onSuccess, Runnable onFailure) {
         SegmentEditor ed = editor;
         Segmentation seg = segmentation;
-        EditorTask<Object> task = new EditorTask<>(title, p -> {
+        CaseTask<Object> task = new CaseTask<>(title, p -> {
             long before = seg.modificationCount();
             try {
                 Object e;
@@ -1042,7 +1044,7 @@ public class SegmentEditorPane extends BorderPane {
         }
     }
 
-    private <T> void startJob(EditorTask<T> task, java.util.function.Consumer<T> onSuccess, Runnable onFailure) {
+    private <T> void startJob(CaseTask<T> task, java.util.function.Consumer<T> onSuccess, Runnable onFailure) {
         busy.set(true);
         currentTask = task;
         status.setText(task.getMessage());
@@ -1412,7 +1414,7 @@ public class SegmentEditorPane extends BorderPane {
         List<Integer> todo = new ArrayList<>(dirtySurfaces);
         LabelMap copy = segmentation.labelMap().copy();
         Segmentation seg = segmentation;
-        EditorTask<Map<Integer, SurfaceMesh>> task = new EditorTask<>("Building 3D surfaces", p -> {
+        CaseTask<Map<Integer, SurfaceMesh>> task = new CaseTask<>("Building 3D surfaces", p -> {
             Map<Integer, SurfaceMesh> out = new HashMap<>();
             for (int n = 0; n < todo.size(); n++) {
                 p.checkCancelled();
