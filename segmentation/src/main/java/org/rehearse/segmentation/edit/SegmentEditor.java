@@ -313,14 +313,7 @@ public final class SegmentEditor {
      * @throws IllegalArgumentException when the label is undefined or the radius is not positive
      */
     public Edit paintSphere(int label, double[] centreLps, double radiusMm) {
-        Stroke s = beginStroke(label, false);
-        try {
-            s.sphere(centreLps, radiusMm);
-        } catch (RuntimeException e) {
-            s.cancel();
-            throw e;
-        }
-        return s.end();
+        return singleDab(label, false, s -> s.sphere(centreLps, radiusMm));
     }
 
     /**
@@ -333,14 +326,7 @@ public final class SegmentEditor {
      * @throws IllegalArgumentException when the label is undefined or the radius is not positive
      */
     public Edit eraseSphere(int label, double[] centreLps, double radiusMm) {
-        Stroke s = beginStroke(label, true);
-        try {
-            s.sphere(centreLps, radiusMm);
-        } catch (RuntimeException e) {
-            s.cancel();
-            throw e;
-        }
-        return s.end();
+        return singleDab(label, true, s -> s.sphere(centreLps, radiusMm));
     }
 
     /**
@@ -354,14 +340,7 @@ public final class SegmentEditor {
      * @throws IllegalArgumentException when the label is undefined or the radius is not positive
      */
     public Edit paintDisc(int label, double[] centreLps, double radiusMm, SliceOrientation orientation) {
-        Stroke s = beginStroke(label, false);
-        try {
-            s.disc(centreLps, radiusMm, orientation);
-        } catch (RuntimeException e) {
-            s.cancel();
-            throw e;
-        }
-        return s.end();
+        return singleDab(label, false, s -> s.disc(centreLps, radiusMm, orientation));
     }
 
     /**
@@ -375,9 +354,14 @@ public final class SegmentEditor {
      * @throws IllegalArgumentException when the label is undefined or the radius is not positive
      */
     public Edit eraseDisc(int label, double[] centreLps, double radiusMm, SliceOrientation orientation) {
-        Stroke s = beginStroke(label, true);
+        return singleDab(label, true, s -> s.disc(centreLps, radiusMm, orientation));
+    }
+
+    /** One dab as its own stroke: committed as one edit, or cancelled (nothing changed) when the dab throws. */
+    private Edit singleDab(int label, boolean erase, java.util.function.Consumer<Stroke> dab) {
+        Stroke s = beginStroke(label, erase);
         try {
-            s.disc(centreLps, radiusMm, orientation);
+            dab.accept(s);
         } catch (RuntimeException e) {
             s.cancel();
             throw e;
