@@ -1,5 +1,6 @@
 package org.rehearse.segmentation.edit;
 
+import org.rehearse.segmentation.segment.AortaCtaData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -93,17 +94,17 @@ class SegmentationImportTest {
 
     @Test
     void importsTotalSegmentatorLabelsOfTheRealCta() throws IOException {
-        Volume ct = CtaData.ct();
+        Volume ct = AortaCtaData.ct();
         Segmentation s = new Segmentation(ct.geometry());
         String[] names = {"aorta", "brachiocephalic_trunk", "common_carotid_artery_left", "subclavian_artery_left"};
         for (String n : names) {
-            LabelInfo l = s.importMask(CtaData.label(n), n.replace('_', ' '), LabelInfo.defaultColour(s.nextFreeValue()), false);
-            long inFile = NiftiLabelIo.read(CtaData.label(n)).countNonZero();
+            LabelInfo l = s.importMask(AortaCtaData.labelPath(n), n.replace('_', ' '), LabelInfo.defaultColour(s.nextFreeValue()), false);
+            long inFile = NiftiLabelIo.read(AortaCtaData.labelPath(n)).countNonZero();
             assertTrue(inFile > 0);
             assertTrue(s.count(l.value()) <= inFile && s.count(l.value()) > 0.9 * inFile, n + ": " + s.count(l.value()) + " of " + inFile);
         }
         assertEquals(4, s.labels().size());
-        assertEquals(NiftiLabelIo.read(CtaData.label("aorta")).countNonZero(), s.count(1), "the first import is complete");
+        assertEquals(NiftiLabelIo.read(AortaCtaData.labelPath("aorta")).countNonZero(), s.count(1), "the first import is complete");
         // the TotalSegmentator aorta label is one piece
         assertEquals(1, new SegmentEditor(s, ct).islandSizes(1, Connectivity.TWENTY_SIX).length);
     }

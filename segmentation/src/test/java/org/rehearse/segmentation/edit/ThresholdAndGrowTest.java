@@ -1,5 +1,6 @@
 package org.rehearse.segmentation.edit;
 
+import org.rehearse.segmentation.segment.AortaCtaData;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -135,8 +136,8 @@ class ThresholdAndGrowTest {
 
     @Test
     void onTheRealCtaTheCrossSectionBoundReducesTheLeakIntoHeartAndSpine() throws Exception {
-        Volume ct = CtaData.ct();
-        org.rehearse.segmentation.image.LabelMap truth = org.rehearse.segmentation.nifti.NiftiLabelIo.read(CtaData.label("aorta"));
+        Volume ct = AortaCtaData.ct();
+        org.rehearse.segmentation.image.LabelMap truth = org.rehearse.segmentation.nifti.NiftiLabelIo.read(AortaCtaData.labelPath("aorta"));
         double[] dice = new double[2];
         long[] count = new long[2];
         for (int run = 0; run < 2; run++) {
@@ -146,7 +147,7 @@ class ThresholdAndGrowTest {
             if (run == 1) {
                 p = p.withMaxCrossSection(1500, SliceOrientation.AXIAL);
             }
-            new SegmentEditor(s, ct).growFromLpsSeeds(1, List.of(CtaData.SEED_LPS), p);
+            new SegmentEditor(s, ct).growFromLpsSeeds(1, List.of(AortaCtaData.SEED_LPS), p);
             dice[run] = s.labelMap().dice(truth);
             count[run] = s.count(1);
         }
