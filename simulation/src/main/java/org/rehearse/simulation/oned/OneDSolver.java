@@ -1,5 +1,7 @@
 package org.rehearse.simulation.oned;
 
+import org.rehearse.simulation.hemo.Units;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -107,7 +109,6 @@ public final class OneDSolver {
     private final List<Link> links = new ArrayList<>();
     private double[] qOutOld;
     private double t;
-    private double lastDt;
     private double inflowVolumeM3, outflowVolumeM3, venousVolumeM3;
 
     private record End(Seg seg, boolean atOutlet) {}
@@ -323,8 +324,6 @@ public final class OneDSolver {
     /** @return the simulated time (s) */
     public double timeS() { return t; }
 
-    /** @return the last time step taken (s), 0 before the first */
-    public double lastTimeStepS() { return lastDt; }
 
     /** @return the CFL-bounded time step for the current state (s) */
     public double stableTimeStepS() {
@@ -355,13 +354,7 @@ public final class OneDSolver {
         }
     }
 
-    /** @return time steps taken since construction */
-    public long steps() { return steps; }
-
-    private long steps;
-
     private void stepBy(double dt) {
-        steps++;
         double tNew = t + dt;
         // Boundary data traced from the old level first.
         for (Seg s : segs) {
@@ -399,7 +392,6 @@ public final class OneDSolver {
             outflowVolumeM3 += 0.5 * (qOutOld[j] + s.Q[s.n - 1]) * dt;
         }
         t = tNew;
-        lastDt = dt;
         for (Seg s : segs) {
             for (int i = 0; i < s.n; i++) {
                 if (!(s.A[i] > 0) || !Double.isFinite(s.A[i]) || !Double.isFinite(s.Q[i])) {
@@ -894,10 +886,5 @@ public final class OneDSolver {
                 qq[j][k] = flowM3s(s.v.label(), PROBE_FRACTIONS[j]);
             }
         }
-    }
-
-    /** Units alias kept local to avoid a wildcard import. */
-    private static final class Units {
-        static double mmHgToPa(double v) { return org.rehearse.simulation.hemo.Units.mmHgToPa(v); }
     }
 }

@@ -9,9 +9,7 @@ import org.apache.commons.math3.random.Well19937c;
 import org.rehearse.simulation.repair.Repair;
 import org.rehearse.simulation.repair.VesselModel;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -207,13 +205,4 @@ public final class UncertaintyAnalysis {
         return new VesselModel(s, d, v.stiffWall(), v.referenceDiameterMm());
     }
 
-    /** @return the voxel half-size used (mm) */
-    public double halfVoxelMm() { return halfVoxelMm; }
-
-    /** @return the candidates' results, in order, for convenience */
-    public List<Result> runAll(List<Repair> repairs, int samples, List<PulsatileModel.Run> nominal) {
-        List<Result> out = new ArrayList<>();
-        for (int i = 0; i < repairs.size(); i++) out.add(run(repairs.get(i), samples, nominal == null ? null : nominal.get(i)));
-        return out;
-    }
 }
