@@ -223,8 +223,12 @@ public final class AorticNetwork {
             }
             node = to;
         }
+        // a probe that snapped onto a cut where no segment starts (the vessel's end) takes the nearest segment start
+        if (prox == null) prox = nearestStart(segs, proximalMm, null);
+        if (dist == null || dist.equals(prox)) dist = nearestStart(segs, distalMm, prox);
         if (prox == null || dist == null) {
-            throw new IllegalStateException("probe segments not found (proximal " + proximalMm + " mm, distal " + distalMm + " mm)");
+            throw new IllegalArgumentException(String.format("the vessel (%.0f mm) is too short to place pressure probes "
+                    + "before and after its narrowest section", len));
         }
         // Windkessels by Murray's law
         double sum = 0;
@@ -261,6 +265,18 @@ public final class AorticNetwork {
         if (!Double.isNaN(best)) return best;
         cuts.add(s);
         return s;
+    }
+
+    /** The segment whose start is nearest to s (after {@code after}'s start when given), or null. */
+    private static String nearestStart(List<Segment> segs, double s, String after) {
+        double from = Double.NEGATIVE_INFINITY;
+        for (Segment g : segs) if (g.label().equals(after)) from = g.startMm();
+        Segment best = null;
+        for (Segment g : segs) {
+            if (g.startMm() <= from) continue;
+            if (best == null || Math.abs(g.startMm() - s) < Math.abs(best.startMm() - s)) best = g;
+        }
+        return best == null ? null : best.label();
     }
 
     /** Length (mm) of [a, b] where the diameter is at most {@code level}, sampled every 0.1 mm. */
