@@ -124,4 +124,16 @@ class MainCommandLineTest {
                 tmp.resolve("out").toString()), "cands.json", "laser");
         assertFalse(Files.exists(tmp.resolve("out/plan.json")));
     }
+
+    @Test
+    void aSeriesWithoutAModellableAortaEndsWithAMessage(@TempDir Path tmp) {
+        // the JPEG 2000 CT holds no aorta the model can be calibrated on: one clear line, exit 2, no plan.json
+        Path dicom = Path.of(System.getProperty("rehearse.shared.data", "../shared/data"), "ct-jpeg2000");
+        assumeTrue(Files.isDirectory(dicom));
+        Result r = run("plan", "--dicom", dicom.toString(), "--samples", "0", "--no-png", "--out", tmp.resolve("o").toString());
+        assertClearError(r, "rehearse: ");
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertFalse(Files.exists(tmp.resolve("o/plan.json")));
+    }
 }
