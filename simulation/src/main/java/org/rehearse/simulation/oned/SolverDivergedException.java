@@ -1,7 +1,7 @@
 package org.rehearse.simulation.oned;
 
 /** Thrown when the 1D solution blows up (non-finite or non-positive area, or a boundary/junction Newton fails). */
-public class SolverDivergedException extends RuntimeException {
+public class SolverDivergedException extends IllegalStateException {
     private final String vessel;
     private final double timeS;
 
