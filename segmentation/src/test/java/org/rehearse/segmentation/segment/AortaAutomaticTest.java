@@ -40,8 +40,8 @@ class AortaAutomaticTest {
         System.out.printf("aorta CTA automatic: seed %s, Dice %.3f, branches %s%n", Arrays.toString(r.seedLps()), dice, r.branchesFound());
         double[] ijk = v.geometry().lpsToIndex(r.seedLps(), null);
         assertEquals(1, truth.get((int) Math.round(ijk[0]), (int) Math.round(ijk[1]), (int) Math.round(ijk[2])), "seed in the aorta");
-        // measured 0.848; the issue's target of 0.88 is not reached yet
-        assertTrue(dice >= 0.84, "automatic Dice against labels/aorta.nii.gz was " + dice);
+        // measured 0.883 (0.848 before the false-lumen completion and the root continuation); the issue asks 0.88
+        assertTrue(dice >= 0.88, "automatic Dice against labels/aorta.nii.gz was " + dice);
     }
 
     @Test
@@ -76,7 +76,7 @@ class AortaAutomaticTest {
             assertTrue(dice >= 0.35, BRANCHES[b] + " Dice against " + BRANCH_FILES[b] + " was " + dice);
         }
         LabelMap aortaOnly = r.mask(AortaLabel.AORTA);
-        assertTrue(aortaOnly.dice(AortaCtaData.label(v.geometry(), "aorta")) >= 0.87, "aorta label unchanged by the branches");
+        assertTrue(aortaOnly.dice(AortaCtaData.label(v.geometry(), "aorta")) >= 0.90, "aorta label unchanged by the branches");
     }
 
     @Test

@@ -21,8 +21,12 @@ class AortaSegmenterTest {
         double ms = (System.nanoTime() - t0) / 1e6;
         double dice = seg.dice(truth);
         System.out.printf("aorta CTA: Dice %.3f, %d voxels (label %d), %.0f ms%n", dice, seg.countNonZero(), truth.countNonZero(), ms);
-        // measured 0.877 (boundary refinement and opening); the issue's target of 0.90 is not reached yet
-        assertTrue(dice >= 0.87, "Dice against labels/aorta.nii.gz was " + dice);
+        // measured 0.906: 0.877 before the false-lumen completion and the root continuation, 0.887 with the
+        // continuation alone; the issue asks 0.90
+        assertTrue(dice >= 0.90, "Dice against labels/aorta.nii.gz was " + dice);
+        // both lumens: measured 94 % of the true lumen's label and 84 % of the false lumen's
+        assertTrue(covered(seg, AortaCtaData.label(ct.geometry(), "aorta_true_lumen")) >= 0.92, "true lumen covered");
+        assertTrue(covered(seg, AortaCtaData.label(ct.geometry(), "aorta_false_lumen")) >= 0.82, "false lumen covered");
         RegionGrower plain = new RegionGrower(100, 2000, false);
         double plainDice = plain.grow(ct, AortaCtaData.SEED_LPS, Progress.NONE).dice(truth);
         System.out.printf("plain threshold + component: Dice %.3f%n", plainDice);
@@ -106,5 +110,19 @@ class AortaSegmenterTest {
                 () -> SegmentationParameters.defaults().withWindow(300, 100));
         assertTrue(e.getMessage().contains("300") && e.getMessage().contains("100"), e.getMessage());
         assertEquals(40, SegmentationParameters.defaults().lowerHu());
+    }
+
+    /** Fraction of a label's voxels that the segmentation holds. */
+    static double covered(LabelMap seg, LabelMap part) {
+        long in = 0;
+        byte[] a = seg.labels(), b = part.labels();
+        for (int q = 0; q < b.length; q++) {
+            if (b[q] != 0 && a[q] != 0) {
+                in++;
+            }
+        }
+        double f = in / (double) part.countNonZero();
+        System.out.printf("  %.3f of %d label voxels covered%n", f, part.countNonZero());
+        return f;
     }
 }
