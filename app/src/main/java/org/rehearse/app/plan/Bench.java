@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.rehearse.sampledata.Phantom;
@@ -15,8 +16,16 @@ import org.rehearse.sampledata.PhantomWriter;
 import org.rehearse.segmentation.Progress;
 import org.rehearse.segmentation.dicom.DicomException;
 import org.rehearse.segmentation.dicom.DicomScanResult;
+import org.rehearse.segmentation.edit.GrowParameters;
+import org.rehearse.segmentation.edit.LabelInfo;
+import org.rehearse.segmentation.edit.SegmentEditor;
+import org.rehearse.segmentation.edit.Segmentation;
+import org.rehearse.segmentation.image.ImageGeometry;
 import org.rehearse.segmentation.image.LabelMap;
+import org.rehearse.segmentation.image.Volume;
+import org.rehearse.segmentation.mesh.SurfaceExtractor;
 import org.rehearse.segmentation.mesh.SurfaceMesh;
+import org.rehearse.segmentation.mesh.SurfaceParameters;
 import org.rehearse.simulation.pulsatile.HemodynamicStudy;
 import org.rehearse.simulation.pulsatile.PatientMeasurements;
 import org.rehearse.simulation.pulsatile.PulsatileModel;
@@ -96,6 +105,7 @@ public final class Bench {
                 medians[s] = x[x.length / 2] / 1_000_000;
                 out.printf(Locale.ROOT, "%-10s %10d %10d %10d%n", names[s], medians[s], x[0] / 1_000_000, x[x.length - 1] / 1_000_000);
             }
+            editorGrowAndSurface(dicom, seed, repeats, out);
             PulsatileModel model = last.study().calibration().model();
             long[] one = new long[repeats];
             int cycles = 0;
@@ -130,5 +140,49 @@ public final class Bench {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /**
+     * Times the segment editor's seeded region growing (6-connected, from the phantom's seed, within half the seed's
+     * HU … 1500 HU) plus the label's 3D surface as the editor builds it ({@link SurfaceParameters#INTERACTIVE}), and
+     * prints the median.
+     */
+    private static void editorGrowAndSurface(Path dicom, double[] seed, int repeats, PrintStream out)
+            throws IOException, DicomException {
+        Volume volume = CasePipeline.load(CasePipeline.scan(dicom, Progress.NONE), null, Progress.NONE).volume();
+        ImageGeometry g = volume.geometry();
+        double[] ijk = g.lpsToIndex(seed, null);
+        int seedHu = volume.get((int) Math.round(ijk[0]), (int) Math.round(ijk[1]), (int) Math.round(ijk[2]));
+        GrowParameters range = GrowParameters.range(seedHu / 2, 1500);
+        long[] grow = new long[repeats], surface = new long[repeats];
+        int triangles = 0;
+        long voxels = 0;
+        for (int r = -1; r < repeats; r++) {
+            Segmentation s = new Segmentation(g);
+            s.addLabel(new LabelInfo(1, "aorta", 0xD8654F));
+            SegmentEditor editor = new SegmentEditor(s, volume);
+            long a = System.nanoTime();
+            editor.growFromLpsSeeds(1, List.of(seed), range);
+            long b = System.nanoTime();
+            SurfaceMesh mesh = SurfaceExtractor.extract(s.labelMap(), 1, SurfaceParameters.INTERACTIVE, Progress.NONE);
+            long c = System.nanoTime();
+            if (r >= 0) {
+                grow[r] = b - a;
+                surface[r] = c - b;
+            }
+            triangles = mesh.triangleCount();
+            voxels = s.labelMap().countNonZero();
+        }
+        long[] total = new long[repeats];
+        for (int r = 0; r < repeats; r++) {
+            total[r] = grow[r] + surface[r];
+        }
+        Arrays.sort(grow);
+        Arrays.sort(surface);
+        Arrays.sort(total);
+        out.printf(Locale.ROOT, "segment editor, seeded growing %d…1500 HU (%d voxels) + surface (%d triangles): median %d ms "
+                + "(growing %d, surface %d), min %d, max %d%n", seedHu / 2, voxels, triangles, total[repeats / 2] / 1_000_000,
+                grow[repeats / 2] / 1_000_000, surface[repeats / 2] / 1_000_000, total[0] / 1_000_000,
+                total[repeats - 1] / 1_000_000);
     }
 }

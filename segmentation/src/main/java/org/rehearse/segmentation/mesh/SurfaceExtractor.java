@@ -1,5 +1,6 @@
 package org.rehearse.segmentation.mesh;
 
+import java.util.Arrays;
 import org.rehearse.segmentation.Progress;
 import org.rehearse.segmentation.image.ImageGeometry;
 import org.rehearse.segmentation.image.LabelMap;
@@ -200,17 +201,26 @@ public final class SurfaceExtractor {
         return f.GetJavaArray();
     }
 
-    /** @return {minI, minJ, minK, maxI, maxJ, maxK} of the voxels with the label, or null when there are none */
+    /**
+     * @return {minI, minJ, minK, maxI, maxJ, maxK} of the voxels with the label, or null when there are none. Rows
+     *         that are all background are skipped by a vectorised comparison ({@link Arrays#mismatch}), so the cost
+     *         is about that of reading the map once.
+     */
     static int[] boundingBox(LabelMap labels, int label) {
         ImageGeometry g = labels.geometry();
         byte[] a = labels.labels();
         int nx = g.columns(), ny = g.rows(), nz = g.slices();
+        byte[] zeros = new byte[nx];
         int[] b = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1, -1};
-        int n = 0;
         for (int k = 0; k < nz; k++) {
             for (int j = 0; j < ny; j++) {
-                for (int i = 0; i < nx; i++, n++) {
-                    if ((a[n] & 0xFF) == label) {
+                int row = nx * (j + ny * k);
+                int first = Arrays.mismatch(a, row, row + nx, zeros, 0, nx);
+                if (first < 0) {
+                    continue;
+                }
+                for (int i = first; i < nx; i++) {
+                    if ((a[row + i] & 0xFF) == label) {
                         if (i < b[0]) b[0] = i;
                         if (i > b[3]) b[3] = i;
                         if (j < b[1]) b[1] = j;

@@ -11,6 +11,14 @@ public record SurfaceParameters(int smoothingIterations, double passBand, int ta
     /** Defaults for display and 3D printing: 20 iterations, pass band 0.05, 100 000 triangles. */
     public static final SurfaceParameters DEFAULT = new SurfaceParameters(20, 0.05, 100_000);
 
+    /**
+     * For surfaces rebuilt after every edit in the segment editor: the same smoothing, decimation only above 400 000
+     * triangles. Decimation is the slowest step by far (measured: 320 ms to take the 512×512×300 phantom's aorta from
+     * 159 000 to 100 000 triangles, against 270 ms for everything else), and a few hundred thousand triangles render
+     * at interactive rates.
+     */
+    public static final SurfaceParameters INTERACTIVE = new SurfaceParameters(20, 0.05, 400_000);
+
     /** @throws IllegalArgumentException for a negative iteration count or budget, or a pass band outside (0, 2) */
     public SurfaceParameters {
         if (smoothingIterations < 0) {

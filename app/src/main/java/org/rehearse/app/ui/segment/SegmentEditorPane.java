@@ -1420,7 +1420,7 @@ public class SegmentEditorPane extends BorderPane {
                 p.checkCancelled();
                 int v = todo.get(n);
                 try {
-                    out.put(v, SurfaceExtractor.extract(copy, v, SurfaceParameters.DEFAULT,
+                    out.put(v, SurfaceExtractor.extract(copy, v, SurfaceParameters.INTERACTIVE,
                             p.sub((double) n / todo.size(), (n + 1.0) / todo.size())));
                 } catch (IllegalArgumentException empty) {
                     out.put(v, null);
