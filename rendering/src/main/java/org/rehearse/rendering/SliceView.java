@@ -197,15 +197,7 @@ public class SliceView extends BorderPane {
      * @throws IllegalStateException    when no volume is shown
      */
     public void setLabelMap(LabelMap map) {
-        if (map != null) {
-            if (volume == null) {
-                throw new IllegalStateException("set a volume before its label map");
-            }
-            if (!map.geometry().sameGrid(volume.geometry(), 1e-3)) {
-                throw new IllegalArgumentException("label map grid (" + map.geometry() + ") differs from the image grid ("
-                        + volume.geometry() + ")");
-            }
-        }
+        LabelOverlayCheck.check(volume, map);
         labels = map;
         renderSlice();
     }
