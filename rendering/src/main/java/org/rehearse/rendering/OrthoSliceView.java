@@ -242,9 +242,16 @@ public class OrthoSliceView extends Pane {
         render();
     }
 
-    /** Recomputes the slice image from the volume and label map (after an edit) and redraws. */
+    /**
+     * Recomputes the overlay from the label map (after an edit) and redraws; the greyscale image, which an edit does
+     * not change, is kept. A brush dab refreshes three views this way.
+     */
     public void refresh() {
-        render();
+        if (volume == null || grey == null) {
+            redraw();
+            return;
+        }
+        renderOverlay();
     }
 
     // ---------------------------------------------------------------- cursor and slice
@@ -470,6 +477,16 @@ public class OrthoSliceView extends Pane {
             }
         }
         grey.getPixelWriter().setPixels(0, 0, nu, nv, PixelFormat.getIntArgbInstance(), buffer, 0, nu);
+        renderOverlay();
+    }
+
+    /** Label map and threshold preview of the current slice into the overlay image, then redraws. */
+    private void renderOverlay() {
+        ImageGeometry g = volume.geometry();
+        int[] stride = {1, g.columns(), g.columns() * g.rows()};
+        int base = getSliceIndex() * stride[nAxis];
+        int su = stride[uAxis], sv = stride[vAxis];
+        short[] vals = volume.values();
         int alpha = (int) Math.round(255 * Math.max(0, Math.min(1, overlayOpacity.get())));
         byte[] lab = labels == null ? null : labels.labels();
         int pLo = previewRange == null ? 1 : previewRange[0], pHi = previewRange == null ? 0 : previewRange[1];

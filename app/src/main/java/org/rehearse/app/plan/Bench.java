@@ -8,7 +8,14 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.layout.HBox;
+import javafx.stage.Stage;
+import org.rehearse.rendering.OrthoSliceView;
 import org.rehearse.sampledata.Phantom;
 import org.rehearse.sampledata.PhantomGenerator;
 import org.rehearse.sampledata.PhantomSpec;
@@ -20,6 +27,7 @@ import org.rehearse.segmentation.edit.GrowParameters;
 import org.rehearse.segmentation.edit.LabelInfo;
 import org.rehearse.segmentation.edit.SegmentEditor;
 import org.rehearse.segmentation.edit.Segmentation;
+import org.rehearse.segmentation.edit.SliceOrientation;
 import org.rehearse.segmentation.image.ImageGeometry;
 import org.rehearse.segmentation.image.LabelMap;
 import org.rehearse.segmentation.image.Volume;
@@ -180,9 +188,86 @@ public final class Bench {
         Arrays.sort(grow);
         Arrays.sort(surface);
         Arrays.sort(total);
+        brushStroke(volume, seed, out);
         out.printf(Locale.ROOT, "segment editor, seeded growing %d…1500 HU (%d voxels) + surface (%d triangles): median %d ms "
                 + "(growing %d, surface %d), min %d, max %d%n", seedHu / 2, voxels, triangles, total[repeats / 2] / 1_000_000,
                 grow[repeats / 2] / 1_000_000, surface[repeats / 2] / 1_000_000, total[0] / 1_000_000,
                 total[repeats - 1] / 1_000_000);
+    }
+
+    /** Dabs in one timed brush stroke. */
+    private static final int DABS = 200;
+
+    /**
+     * Times a brush stroke of {@value #DABS} dabs (5 mm spheres 0.5 mm apart, near the seed): the label-map update of
+     * each dab alone, and, where JavaFX can start (a display, or Xvfb as {@code ./rehearse} provides), the update plus
+     * the refresh of the editor's three slice views, run on the JavaFX thread as the editor does. Prints medians.
+     */
+    private static void brushStroke(Volume volume, double[] seed, PrintStream out) {
+        ImageGeometry g = volume.geometry();
+        Segmentation s = new Segmentation(g);
+        s.addLabel(new LabelInfo(1, "aorta", 0xD8654F));
+        SegmentEditor editor = new SegmentEditor(s, volume);
+        double[] data = new double[DABS];
+        SegmentEditor.Stroke stroke = editor.beginStroke(1, false);
+        double[] last = seed;
+        for (int r = 0; r < DABS; r++) {
+            double[] p = {seed[0] + 0.5 * (r % 80) - 20, seed[1], seed[2] + r / 80};
+            long a = System.nanoTime();
+            stroke.sphereLine(last, p, 5.0);
+            data[r] = (System.nanoTime() - a) / 1e6;
+            last = p;
+        }
+        stroke.end();
+        Arrays.sort(data);
+        out.printf(Locale.ROOT, "segment editor, brush dab (5 mm sphere), label map update: median %.2f ms, max %.2f%n",
+                data[DABS / 2], data[DABS - 1]);
+        double[] ui = new double[DABS];
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Runnable timed = () -> {
+            try {
+                List<OrthoSliceView> views = List.of(new OrthoSliceView(SliceOrientation.AXIAL),
+                        new OrthoSliceView(SliceOrientation.CORONAL), new OrthoSliceView(SliceOrientation.SAGITTAL));
+                HBox row = new HBox();
+                for (OrthoSliceView v : views) {
+                    v.setVolume(volume);
+                    v.setLabelMap(s.labelMap());
+                    v.setCursorLps(seed);
+                    v.setPrefSize(500, 500);
+                    row.getChildren().add(v);
+                }
+                Stage stage = new Stage();
+                stage.setScene(new Scene(row, 1500, 500));
+                stage.show();
+                SegmentEditor.Stroke st = editor.beginStroke(1, false);
+                double[] prev = seed;
+                for (int r = 0; r < DABS; r++) {
+                    double[] p = {seed[0] + 0.5 * (r % 80) - 20, seed[1] + 10, seed[2] + r / 80};
+                    long a = System.nanoTime();
+                    st.sphereLine(prev, p, 5.0);
+                    views.forEach(OrthoSliceView::refresh);
+                    ui[r] = (System.nanoTime() - a) / 1e6;
+                    prev = p;
+                }
+                st.end();
+                stage.close();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        };
+        try {
+            try {
+                Platform.startup(timed);
+            } catch (IllegalStateException alreadyStarted) {
+                Platform.runLater(timed);
+            }
+            done.get(120, TimeUnit.SECONDS);
+            Arrays.sort(ui);
+            out.printf(Locale.ROOT, "segment editor, brush dab + refresh of the three slice views: median %.2f ms, max %.2f%n",
+                    ui[DABS / 2], ui[DABS - 1]);
+        } catch (Exception | UnsatisfiedLinkError e) {
+            out.println("segment editor, slice view refresh: not timed (JavaFX could not start: " + e + ")");
+        }
     }
 }
