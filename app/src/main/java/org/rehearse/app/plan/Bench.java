@@ -34,6 +34,8 @@ import org.rehearse.segmentation.image.Volume;
 import org.rehearse.segmentation.mesh.SurfaceExtractor;
 import org.rehearse.segmentation.mesh.SurfaceMesh;
 import org.rehearse.segmentation.mesh.SurfaceParameters;
+import org.rehearse.segmentation.segment.AortaSegmenter;
+import org.rehearse.segmentation.segment.SegmentationParameters;
 import org.rehearse.simulation.pulsatile.HemodynamicStudy;
 import org.rehearse.simulation.pulsatile.PatientMeasurements;
 import org.rehearse.simulation.pulsatile.PulsatileModel;
@@ -152,8 +154,8 @@ public final class Bench {
 
     /**
      * Times the segment editor's seeded region growing (6-connected, from the phantom's seed, within half the seed's
-     * HU … 1500 HU) plus the label's 3D surface as the editor builds it ({@link SurfaceParameters#INTERACTIVE}), and
-     * prints the median.
+     * HU … 1500 HU) plus the label's 3D surface as the editor builds it ({@link SurfaceParameters#INTERACTIVE}), its
+     * one-click aorta ({@link AortaSegmenter#segment}) plus surface, and a brush stroke; prints medians.
      */
     private static void editorGrowAndSurface(Path dicom, double[] seed, int repeats, PrintStream out)
             throws IOException, DicomException {
@@ -188,6 +190,18 @@ public final class Bench {
         Arrays.sort(grow);
         Arrays.sort(surface);
         Arrays.sort(total);
+        long[] click = new long[repeats];
+        for (int r = -1; r < repeats; r++) {
+            long a = System.nanoTime();
+            LabelMap aorta = AortaSegmenter.segment(volume, seed, SegmentationParameters.defaults(), Progress.NONE);
+            SurfaceExtractor.extract(aorta, 1, SurfaceParameters.INTERACTIVE, Progress.NONE);
+            if (r >= 0) {
+                click[r] = System.nanoTime() - a;
+            }
+        }
+        Arrays.sort(click);
+        out.printf(Locale.ROOT, "segment editor, one-click aorta + surface: median %d ms, min %d, max %d%n",
+                click[repeats / 2] / 1_000_000, click[0] / 1_000_000, click[repeats - 1] / 1_000_000);
         brushStroke(volume, seed, out);
         out.printf(Locale.ROOT, "segment editor, seeded growing %d…1500 HU (%d voxels) + surface (%d triangles): median %d ms "
                 + "(growing %d, surface %d), min %d, max %d%n", seedHu / 2, voxels, triangles, total[repeats / 2] / 1_000_000,
