@@ -1,6 +1,7 @@
 package org.rehearse.segmentation.edit;
 
 import java.util.Arrays;
+import org.rehearse.segmentation.image.HoleFilling;
 
 /**
  * Binary mask algorithms on a crop grid (layout i + nx·(j + ny·k)): connected components, hole filling,
@@ -86,45 +87,14 @@ final class MaskOps {
      * @return a new mask
      */
     static boolean[] fillHoles3d(boolean[] mask, int nx, int ny, int nz) {
-        boolean[] outside = new boolean[mask.length];
-        int[] stack = new int[1024];
-        int top = 0;
-        int plane = nx * ny;
-        for (int k = 0; k < nz; k++) {
-            for (int j = 0; j < ny; j++) {
-                for (int i = 0; i < nx; i++) {
-                    boolean border = i == 0 || j == 0 || k == 0 || i == nx - 1 || j == ny - 1 || k == nz - 1;
-                    if (!border) {
-                        i = nx - 2; // jump to the last column of the row
-                        continue;
-                    }
-                    int v = i + nx * (j + ny * k);
-                    if (!mask[v] && !outside[v]) {
-                        outside[v] = true;
-                        if (top == stack.length) stack = Arrays.copyOf(stack, top * 2);
-                        stack[top++] = v;
-                    }
-                }
-            }
+        byte[] m = new byte[mask.length];
+        for (int v = 0; v < mask.length; v++) {
+            m[v] = (byte) (mask[v] ? 1 : 0);
         }
-        int[][] off = offsets(Connectivity.SIX);
-        while (top > 0) {
-            int v = stack[--top];
-            int k = v / plane, rem = v - k * plane, j = rem / nx, i = rem - j * nx;
-            for (int[] o : off) {
-                int a = i + o[0], b = j + o[1], d = k + o[2];
-                if (a < 0 || b < 0 || d < 0 || a >= nx || b >= ny || d >= nz) continue;
-                int w = a + nx * (b + ny * d);
-                if (!mask[w] && !outside[w]) {
-                    outside[w] = true;
-                    if (top == stack.length) stack = Arrays.copyOf(stack, top * 2);
-                    stack[top++] = w;
-                }
-            }
-        }
+        HoleFilling.fill(nx, ny, nz, m);
         boolean[] out = new boolean[mask.length];
         for (int v = 0; v < mask.length; v++) {
-            out[v] = !outside[v];
+            out[v] = m[v] != 0;
         }
         return out;
     }
