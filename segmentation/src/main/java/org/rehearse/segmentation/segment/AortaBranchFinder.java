@@ -23,7 +23,8 @@ import org.rehearse.segmentation.image.Volume;
  *   <li>the seeds grow in the slice by at most {@value #LATERAL_VOXELS} voxels (4-neighbourhood) through candidates,
  *       so a branch may drift sideways as it rises but cannot flood a neighbouring vein or the lung apex.</li>
  * </ol>
- * The 6-connected components of the result that rise at least {@value #MIN_LENGTH_MM} mm and whose mean axial
+ * The 6-connected components of the result that rise at least {@value #MIN_LENGTH_MM} mm (at least
+ * {@value #MIN_ENDING_LENGTH_MM} mm when they end below the top of the image) and whose mean axial
  * section is no wider than a disc of radius {@value #MAX_RADIUS_MM} mm (which rejects the spine) are branches; the
  * {@value #MAX_BRANCHES} largest are kept and named from the patient's right to left by the L coordinate of their
  * origin: brachiocephalic trunk (rightmost), left common carotid, left subclavian; when fewer than three are found
@@ -38,6 +39,11 @@ final class AortaBranchFinder {
     static final double HIGH_FRACTION = 1.6;
     static final int LATERAL_VOXELS = 1;
     static final double MIN_LENGTH_MM = 12;
+    /**
+     * A component that ends inside the image must rise at least this far: an arch branch runs on towards the neck,
+     * whereas a short vertical stub that stops (a vein, the roof of a neighbouring vessel) is no branch.
+     */
+    static final double MIN_ENDING_LENGTH_MM = 25;
     static final int MAX_BRANCHES = 3;
 
     /** A component whose mean axial section is wider than a disc of this radius (the spine, a chamber) is no branch. */
@@ -134,7 +140,9 @@ final class AortaBranchFinder {
         List<Component> comps = components(g, branch, k0);
         int minSlices = (int) Math.ceil(MIN_LENGTH_MM / g.spacingMm(2));
         double maxAreaVoxels = Math.PI * MAX_RADIUS_MM * MAX_RADIUS_MM / (g.spacingMm(0) * g.spacingMm(1));
-        comps.removeIf(c -> c.kMax - c.kMin + 1 < minSlices || c.voxels.size() > maxAreaVoxels * (c.kMax - c.kMin + 1));
+        int stubSlices = (int) Math.ceil(MIN_ENDING_LENGTH_MM / g.spacingMm(2));
+        comps.removeIf(c -> c.kMax - c.kMin + 1 < minSlices || c.voxels.size() > maxAreaVoxels * (c.kMax - c.kMin + 1)
+                || c.kMax < nz - 2 && c.kMax - c.kMin + 1 < stubSlices);
         comps.sort(Comparator.comparingInt((Component c) -> c.voxels.size()).reversed());
         if (comps.size() > MAX_BRANCHES) {
             comps = new ArrayList<>(comps.subList(0, MAX_BRANCHES));
