@@ -182,9 +182,11 @@ public class Workstation extends BorderPane {
         file.getItems().addAll(2, CaseMenus.fileItems(this, busy(), noImage, comparison.isNull()));
         MenuItem seg = item("Segment from seed", "Shortcut+G", this::segmentFromSeedField);
         seg.disableProperty().bind(busy().or(noImage));
+        MenuItem find = item("Find aorta automatically", "Shortcut+Shift+G", this::findAorta);
+        find.disableProperty().bind(busy().or(noImage));
         MenuItem editSeg = item("Segment editor (three planes, tools)…", "Shortcut+E", this::openSegmentEditor);
         editSeg.disableProperty().bind(busy().or(noImage));
-        Menu segment = new Menu("Segment", null, seg, editSeg);
+        Menu segment = new Menu("Segment", null, seg, find, editSeg);
         MenuItem reset = item("Reset 3D view", "Shortcut+R", this::resetView);
         Menu view = new Menu("View", null, reset, CaseMenus.presentationItem(this, comparison.isNull()));
         MenuItem cmp = item("Compare repairs", "Shortcut+P", this::compareRepairs);
@@ -561,6 +563,27 @@ public class Workstation extends BorderPane {
                 return; // another image was loaded meanwhile
             }
             showSegmentation(seg);
+        });
+    }
+
+    /**
+     * Finds and segments the aorta without a seed (Segment ▸ Find aorta automatically); the seed field then shows the
+     * point it was found from. No aorta found: a message, and the current segmentation is kept.
+     */
+    public void findAorta() {
+        LoadedImage img = image.get();
+        if (img == null) {
+            showErrorDialog("Segmentation", "Load an image first (File ▸ Open DICOM folder…).");
+            return;
+        }
+        run("Finding the aorta", p -> service.segmentAutomatic(img.volume(), p), found -> {
+            if (image.get() != img) {
+                return;
+            }
+            double[] s = found.seedLps();
+            seedField.setText(String.format(Locale.ROOT, "%.1f, %.1f, %.1f", s[0], s[1], s[2]));
+            sliceView.setSeedLps(s);
+            showSegmentation(found.segmentation());
         });
     }
 

@@ -3,6 +3,7 @@ package org.rehearse.app.workflow;
 import java.nio.file.Path;
 import java.util.List;
 import org.rehearse.app.casefile.CandidateSpec;
+import org.rehearse.app.plan.CasePipeline;
 import org.rehearse.segmentation.Progress;
 import org.rehearse.segmentation.image.Volume;
 
@@ -40,6 +41,28 @@ public interface CaseService {
      * @throws CaseException when segmentation fails (e.g. seed outside the volume or not in a bright vessel)
      */
     SegmentationResult segment(Volume volume, double[] seedLps, Progress p) throws CaseException;
+
+    /** An automatic segmentation and the point in the aorta it was found from (LPS mm). */
+    record FoundAorta(SegmentationResult segmentation, double[] seedLps) {
+    }
+
+    /**
+     * Finds the aorta without a seed (the bright round lumen beside the spine, {@link CasePipeline#segmentAutomatic})
+     * and segments it. This default segments from the point found with {@link #segment}; the real service keeps the
+     * automatic segmentation itself.
+     *
+     * @return the segmentation and the point it was found from
+     * @throws CaseException when no aorta is found (the message says what was searched) or the segmentation fails
+     */
+    default FoundAorta segmentAutomatic(Volume volume, Progress p) throws CaseException {
+        double[] seed;
+        try {
+            seed = CasePipeline.segmentAutomatic(volume, p.sub(0, 0.5)).seedLps();
+        } catch (IllegalArgumentException e) {
+            throw new CaseException(e.getMessage(), e);
+        }
+        return new FoundAorta(segment(volume, seed, p.sub(0.5, 1)), seed);
+    }
 
     /**
      * Simulates the candidate repairs on the segmented anatomy.

@@ -37,6 +37,8 @@ import org.rehearse.segmentation.dicom.DicomSeries;
 import org.rehearse.segmentation.image.LabelMap;
 import org.rehearse.segmentation.image.Volume;
 import org.rehearse.segmentation.mesh.SurfaceMesh;
+import org.rehearse.segmentation.segment.AortaSegmentation;
+import org.rehearse.segmentation.segment.AortaLabel;
 import org.rehearse.segmentation.segment.AortaSeedFinder;
 import org.rehearse.simulation.pulsatile.PatientMeasurements;
 
@@ -92,6 +94,23 @@ public final class DefaultCaseService implements CaseService {
             String summary = String.format(Locale.ROOT, "Aorta: %.1f mL, surface %d triangles%s", mask.volumeMl(),
                     surface.triangleCount(), surface.isWatertight() ? "" : " (not closed)");
             return new SegmentationResult(mask, surface, summary);
+        } catch (IllegalArgumentException e) {
+            throw new CaseException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public FoundAorta segmentAutomatic(Volume volume, Progress p) throws CaseException {
+        forgetLesion();
+        try {
+            AortaSegmentation found = CasePipeline.segmentAutomatic(volume, p.sub(0, 0.6));
+            LabelMap mask = found.mask(AortaLabel.AORTA);
+            SurfaceMesh surface = CasePipeline.surface(mask, p.sub(0.6, 1));
+            double[] s = found.seedLps();
+            String summary = String.format(Locale.ROOT, "Aorta found automatically (from %.1f, %.1f, %.1f mm): %.1f mL, "
+                    + "surface %d triangles%s", s[0], s[1], s[2], mask.volumeMl(), surface.triangleCount(),
+                    surface.isWatertight() ? "" : " (not closed)");
+            return new FoundAorta(new SegmentationResult(mask, surface, summary), s);
         } catch (IllegalArgumentException e) {
             throw new CaseException(e.getMessage(), e);
         }

@@ -17,6 +17,7 @@ import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.MenuBar;
 import javafx.scene.image.Image;
 import javafx.scene.input.MouseButton;
@@ -189,6 +190,31 @@ class WorkstationTest {
             return null;
         });
         waitUntil(() -> ws.segmentationProperty().get() != null && !ws.isBusy());
+    }
+
+    @Test
+    void findAortaAutomaticallyWithoutAnAortaSaysSoAndKeepsTheSegmentation(FxRobot robot) throws Exception {
+        load();
+        fx(() -> {
+            ws.segmentFromSeed(SyntheticCaseService.seedInTube());
+            return null;
+        });
+        waitUntil(() -> ws.segmentationProperty().get() != null && !ws.isBusy());
+        var before = ws.segmentationProperty().get();
+        // Segment ▸ Find aorta automatically; the synthetic tube is 11 mm across, narrower than any aorta
+        MenuBar bar = robot.lookup(".menu-bar").queryAs(MenuBar.class);
+        MenuItem find = fx(() -> bar.getMenus().stream().filter(m -> m.getText().equals("Segment"))
+                .flatMap(m -> m.getItems().stream()).filter(i -> "Find aorta automatically".equals(i.getText()))
+                .findFirst().orElseThrow());
+        fx(() -> {
+            find.fire();
+            return null;
+        });
+        waitUntil(() -> ws.lastErrorProperty().get() != null && !ws.isBusy());
+        String err = ws.lastErrorProperty().get();
+        assertTrue(err.contains("no aorta found") && err.contains("place a seed"), err);
+        assertSame(before, ws.segmentationProperty().get());
+        assertTrue(stage.isShowing());
     }
 
     @Test

@@ -43,6 +43,19 @@ class DefaultCaseServicePhantomTest {
     }
 
     @Test
+    void theAortaIsFoundWithoutASeedAndItsSeedLiesInIt() throws Exception {
+        CaseService.FoundAorta found = service.segmentAutomatic(phantom.volume(), Progress.NONE);
+        double dice = found.segmentation().mask().dice(phantom.truthLumen());
+        System.out.printf("phantom, aorta found without a seed: Dice %.4f (seeded %.4f); %s%n", dice,
+                seg.mask().dice(phantom.truthLumen()), found.segmentation().summary());
+        assertTrue(dice >= 0.95, "Dice " + dice);
+        double[] ijk = phantom.volume().geometry().lpsToIndex(found.seedLps(), null);
+        assertEquals(1, found.segmentation().mask().get((int) Math.round(ijk[0]), (int) Math.round(ijk[1]),
+                (int) Math.round(ijk[2])), "the seed it reports lies in the aorta");
+        assertTrue(found.segmentation().surface().isWatertight());
+    }
+
+    @Test
     void defaultsAreNamedAndCarryTheirParametersAndCurves() {
         assertEquals(5, defaults.candidates().size());
         assertEquals(5, defaults.specs().size());

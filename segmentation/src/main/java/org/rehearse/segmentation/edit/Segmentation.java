@@ -316,6 +316,46 @@ public final class Segmentation {
         return added;
     }
 
+    /**
+     * Writes a computed label map (e.g. an automatic segmentation) into labels of this segmentation as one undoable
+     * edit: every voxel of value v &gt; 0 in {@code map} gets the label {@code targets[v]} (0 skips that value), leaving
+     * voxels of other labels alone unless {@code overwriteOtherLabels}. Labels already there are kept (the result is
+     * their union with the map).
+     *
+     * @param map         label map on this segmentation's grid
+     * @param targets     256 entries: the label value each map value goes into, 0 for none; each non-zero target must
+     *                    be a defined label
+     * @param description what the edit is called in the undo list
+     * @return the edit (empty when nothing changed)
+     * @throws IllegalArgumentException when the map lies on another grid or a target label is undefined; the
+     *                                  segmentation is then unchanged
+     */
+    public Edit writeLabelMap(LabelMap map, int[] targets, boolean overwriteOtherLabels, String description) {
+        if (!map.geometry().sameGrid(geometry(), GRID_TOLERANCE_MM)) {
+            throw new IllegalArgumentException("the label map to write lies on another voxel grid: " + map.geometry()
+                    + ", segmentation grid " + geometry());
+        }
+        if (targets.length != 256) {
+            throw new IllegalArgumentException("label targets need 256 entries, got " + targets.length);
+        }
+        for (int t : targets) {
+            if (t != 0) {
+                requireLabel(t);
+            }
+        }
+        byte[] src = map.labels(), dst = labelMap.labels();
+        EditRecorder rec = new EditRecorder(dst);
+        for (int n = 0; n < src.length; n++) {
+            int t = src[n] == 0 ? 0 : targets[src[n] & 0xFF];
+            if (t != 0 && (overwriteOtherLabels || dst[n] == 0)) {
+                rec.set(n, (byte) t);
+            }
+        }
+        Edit e = rec.finish(description);
+        commit(e);
+        return e;
+    }
+
     private LabelMap readOnGrid(Path file) throws IOException {
         LabelMap in = NiftiLabelIo.read(file);
         if (!in.geometry().sameGrid(geometry(), GRID_TOLERANCE_MM)) {

@@ -8,18 +8,25 @@ package org.rehearse.segmentation.segment;
  */
 public enum AortaLabel {
     /** The aorta (ascending, arch, descending; both lumens of a dissection): label 1. */
-    AORTA(1),
+    AORTA(1, "aorta"),
     /** Brachiocephalic trunk, the first and rightmost branch of the arch: label 2. */
-    BRACHIOCEPHALIC_TRUNK(2),
+    BRACHIOCEPHALIC_TRUNK(2, "brachiocephalic trunk"),
     /** Left common carotid artery, the middle branch: label 3. */
-    LEFT_COMMON_CAROTID(3),
+    LEFT_COMMON_CAROTID(3, "left common carotid artery"),
     /** Left subclavian artery, the last and leftmost (most posterior) branch: label 4. */
-    LEFT_SUBCLAVIAN(4);
+    LEFT_SUBCLAVIAN(4, "left subclavian artery");
 
     private final int value;
+    private final String displayName;
 
-    AortaLabel(int value) {
+    AortaLabel(int value, String displayName) {
         this.value = value;
+        this.displayName = displayName;
+    }
+
+    /** @return the name shown to the user, e.g. "left common carotid artery" */
+    public String displayName() {
+        return displayName;
     }
 
     /** @return the voxel value of this structure in the label map (1–4) */

@@ -93,6 +93,8 @@ import org.rehearse.segmentation.mesh.SurfaceExtractor;
 import org.rehearse.segmentation.mesh.SurfaceMesh;
 import org.rehearse.segmentation.mesh.SurfaceParameters;
 import org.rehearse.segmentation.nifti.NiftiLabelIo;
+import org.rehearse.segmentation.segment.AortaLabel;
+import org.rehearse.segmentation.segment.AortaSegmentation;
 import org.rehearse.segmentation.segment.AortaSegmenter;
 import org.rehearse.segmentation.segment.SegmentationParameters;
 
@@ -480,7 +482,10 @@ public class SegmentEditorPane extends BorderPane {
                 + "step). Cursor: click/drag moves the linked cursor.");
         hint.setWrapText(true);
         hint.setStyle("-fx-text-fill: #555; -fx-font-size: 11px;");
-        return titled("Mouse tool", new VBox(4, tools, brush, hint));
+        Button find = button("findAorta", "Find aorta (no click)", this::findAorta);
+        find.setTooltip(new Tooltip("Finds the aorta and its arch branches without a click: the bright round lumen beside "
+                + "the spine, followed up and down"));
+        return titled("Mouse tool", new VBox(4, tools, brush, find, hint));
     }
 
     private TitledPane rangePane() {
@@ -838,8 +843,10 @@ public class SegmentEditorPane extends BorderPane {
     }
 
     /**
-     * Segments the aorta automatically from a point in its lumen ({@link AortaSegmenter#segment} with default
-     * parameters) and adds the result to the selected label as one undoable edit. Runs in the background; cancellable.
+     * Segments the aorta automatically from a point in its lumen, with its arch branches
+     * ({@link AortaSegmenter#segmentWithBranches}, default parameters): the aorta goes into the selected label, each
+     * branch found into the label of its name ({@link AortaLabel#displayName()}, made when missing), all as one undoable
+     * edit. Runs in the background; cancellable. A seed outside the aorta gets a message and changes nothing.
      *
      * @param seedLps a point in the aortic lumen, LPS mm
      */
@@ -852,44 +859,93 @@ public class SegmentEditorPane extends BorderPane {
         setCursorLps(seed);
         Segmentation seg = segmentation;
         boolean ow = overwrite.isSelected();
-        runTool("Automatic aorta (" + l.name() + ")", List.of(l.value()), (ed, p) -> {
-            LabelMap mask;
+        List<Integer> changed = new java.util.concurrent.CopyOnWriteArrayList<>(List.of(l.value()));
+        runTool("Automatic aorta (" + l.name() + ")", changed, (ed, p) -> {
+            AortaSegmentation r;
             try {
-                mask = AortaSegmenter.segment(volume, seed, SegmentationParameters.defaults(), p);
+                r = AortaSegmenter.segmentWithBranches(volume, seed, SegmentationParameters.defaults(), p);
             } catch (IllegalStateException e) {
                 throw new IllegalArgumentException("The automatic aorta segmentation found no vessel at LPS "
                         + String.format(Locale.ROOT, "(%.1f, %.1f, %.1f) mm", seed[0], seed[1], seed[2])
                         + ": " + e.getMessage());
             }
-            Edit e = addMask(seg, l.value(), mask, ow, "Automatic aorta");
+            Edit e = writeAorta(seg, r, l.value(), ow, "Automatic aorta", changed);
             return String.format(Locale.ROOT, "Automatic aorta from LPS (%.1f, %.1f, %.1f) mm: %,d voxels added to %s "
-                    + "(%.1f mL). Undo removes them.", seed[0], seed[1], seed[2], e.voxelCount(), l.name(),
-                    seg.volumeMm3(l.value()) / 1000);
-        }, null);
+                    + "(%.1f mL)%s. Undo removes them.", seed[0], seed[1], seed[2], e.voxelCount(), l.name(),
+                    seg.volumeMm3(l.value()) / 1000, branchText(r));
+        }, () -> refreshLabels(l.value()));
     }
 
     /**
-     * Adds the voxels of a mask to a label as one undoable edit, through the public editing API: a threshold at 1 HU
-     * on a 0/1 indicator volume of (mask ∪ label) makes the label exactly that union.
+     * Finds the aorta without a click ({@link AortaSegmenter#segmentAutomatic}: the bright round lumen beside the
+     * spine, followed up and down from several seeds) and writes it with its arch branches into the labels of their
+     * names (made when missing) as one undoable edit; the cursor moves to the point it was found from. When no aorta
+     * is found, a message says what was searched and the segmentation is unchanged.
      */
-    private static Edit addMask(Segmentation seg, int label, LabelMap mask, boolean overwriteOthers, String what) {
-        byte[] m = mask.labels();
-        byte[] cur = seg.labelMap().labels();
-        byte v = (byte) label;
-        short[] indicator = new short[m.length];
-        long n = 0;
-        for (int q = 0; q < m.length; q++) {
-            if (m[q] != 0 || cur[q] == v) {
-                indicator[q] = 1;
-                n++;
-            }
+    public void findAorta() {
+        if (busy.get()) {
+            status.setText("Busy: " + (currentTask == null ? "a tool" : currentTask.getTitle())
+                    + " is still running (Cancel to stop it).");
+            return;
         }
-        if (n == 0) {
+        if (stroke != null) {
+            return;
+        }
+        Segmentation seg = segmentation;
+        boolean ow = overwrite.isSelected();
+        List<Integer> changed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        double[] found = new double[3];
+        runTool("Find the aorta", changed, (ed, p) -> {
+            AortaSegmentation r = AortaSegmenter.segmentAutomatic(volume, SegmentationParameters.defaults(), p);
+            int aorta = labelNamed(seg, AortaLabel.AORTA.displayName());
+            changed.add(aorta);
+            Edit e = writeAorta(seg, r, aorta, ow, "Find the aorta", changed);
+            System.arraycopy(r.seedLps(), 0, found, 0, 3);
+            return String.format(Locale.ROOT, "Aorta found from LPS (%.1f, %.1f, %.1f) mm: %,d voxels (%.1f mL)%s. "
+                    + "Correct it with the tools; Undo removes it.", found[0], found[1], found[2], e.voxelCount(),
+                    seg.volumeMm3(aorta) / 1000, branchText(r));
+        }, () -> {
+            refreshLabels(changed.isEmpty() ? -1 : changed.get(0));
+            setCursorLps(found);
+        });
+    }
+
+    /** " and the brachiocephalic trunk, …" for the branches an automatic segmentation found, or "". */
+    private static String branchText(AortaSegmentation r) {
+        if (r.branchesFound().isEmpty()) {
+            return "; no arch branch found";
+        }
+        List<String> names = new ArrayList<>();
+        for (AortaLabel b : r.branchesFound()) {
+            names.add(b.displayName());
+        }
+        return "; arch branches: " + String.join(", ", names);
+    }
+
+    /** The value of the label with this name, made (with its default colour) when there is none. */
+    private static int labelNamed(Segmentation seg, String name) {
+        return seg.label(name).map(LabelInfo::value)
+                .orElseGet(() -> seg.addLabel(name, LabelInfo.defaultColour(seg.nextFreeValue())).value());
+    }
+
+    /**
+     * Writes an automatic aorta segmentation as one edit: its aorta into {@code aortaLabel}, each branch found into the
+     * label of its name; the label values written are added to {@code changed}.
+     */
+    private static Edit writeAorta(Segmentation seg, AortaSegmentation r, int aortaLabel, boolean overwriteOthers, String what,
+                                   List<Integer> changed) {
+        int[] targets = new int[256];
+        targets[AortaLabel.AORTA.value()] = aortaLabel;
+        for (AortaLabel b : r.branchesFound()) {
+            int v = labelNamed(seg, b.displayName());
+            targets[b.value()] = v;
+            changed.add(v);
+        }
+        Edit e = seg.writeLabelMap(r.labels(), targets, overwriteOthers, what);
+        if (e.isEmpty() && seg.count(aortaLabel) == 0) {
             throw new IllegalArgumentException(what + " found no voxel.");
         }
-        SegmentEditor ed = new SegmentEditor(seg, new Volume(seg.geometry(), indicator, "OT"));
-        ed.setOverwriteOtherLabels(overwriteOthers);
-        return ed.threshold(label, 1, 1, null);
+        return e;
     }
 
     /** Keeps only the largest 26-connected island of the selected label. */

@@ -282,6 +282,21 @@ class SegmentEditorPaneTest {
     }
 
     @Test
+    void findAortaWithoutAnAortaShowsWhatWasSearchedAndKeepsTheSegmentation(FxRobot robot) throws Exception {
+        paintSphere(24, 20, 10, 3);
+        byte[] before = labels();
+        int labelCount = fx(() -> pane.segmentation().labels().size());
+        fire(robot, "findAorta"); // the fixture's tube is 9 mm across, narrower than any aorta
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> fx(() -> !pane.busyProperty().get()));
+        String err = fx(() -> pane.lastErrorProperty().get());
+        assertTrue(err.contains("no aorta found") && err.contains("place a seed"), err);
+        assertFalse(err.contains("Exception"), "no stack trace in the dialog");
+        assertEquals(1, closeDialogs());
+        assertArrayEquals(before, labels());
+        assertEquals(labelCount, (int) fx(() -> pane.segmentation().labels().size()), "no label made");
+    }
+
+    @Test
     void badSeedsShowADialogAndKeepTheSegmentation(FxRobot robot) throws Exception {
         run(() -> pane.setTool(SegmentEditorPane.Tool.GROW));
         paintSphere(24, 20, 10, 3);
