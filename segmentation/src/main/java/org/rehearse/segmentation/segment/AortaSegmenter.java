@@ -164,22 +164,35 @@ public final class AortaSegmenter {
      * @throws Progress.CancelledException if cancelled
      */
     public static LabelMap segment(Volume ct, double[] seedLps, SegmentationParameters p, Progress progress) {
-        return segmentWithSupport(ct, seedLps, p, progress)[0];
+        return segmentWithSupport(ct, seedLps, p, progress, false)[0];
     }
 
     /**
      * {@link #segment}, returning {result, the result before the final opening}; the second is where arch branches
      * are looked for (the opening may shave the thin roof of the arch, which must not become a branch).
      */
-    static LabelMap[] segmentWithSupport(Volume ct, double[] seedLps, SegmentationParameters p, Progress progress) {
+    static LabelMap[] segmentWithSupport(Volume ct, double[] seedLps, SegmentationParameters p, Progress progress,
+                                         boolean branchSupport) {
         List<CrossSection> sections = track(ct, seedLps, p, progress.sub(0, 0.4));
         progress.update(0.4, "checking a plain region grow against the tracked vessel");
         // the tracked vessel's size is estimated from its star polygons (area × slab thickness), so that the
         // rasterisation is only run when the plain grow is rejected
         LabelMap grown = growWithoutLeak(ct, seedLps, p, Math.round(trackedVolumeMm3(sections) / voxelVolumeMm3(ct.geometry())));
         if (grown != null) {
+            if (!branchSupport) {
+                progress.update(1, "aorta segmented");
+                return new LabelMap[] {grown, grown};
+            }
+            // the plain grow also fills the arch branches; the aorta they leave is the grown region near the tracked
+            // vessel, whose star-shaped sections leave branches out
+            progress.update(0.6, "separating the aorta from its branches");
+            LabelMap near = dilate(rasteriseTrack(ct, seedLps, p, sections, progress.sub(0.6, 0.9)), BRANCH_SPLIT_VOXELS);
+            byte[] a = near.labels(), gl = grown.labels();
+            for (int q = 0; q < a.length; q++) {
+                a[q] &= gl[q];
+            }
             progress.update(1, "aorta segmented");
-            return new LabelMap[] {grown, grown};
+            return new LabelMap[] {grown, near};
         }
         LabelMap tracked = rasteriseTrack(ct, seedLps, p, sections, progress.sub(0.6, 0.9));
         progress.update(0.9, "refining the tracked vessel's boundary");
@@ -206,7 +219,7 @@ public final class AortaSegmenter {
      * @throws Progress.CancelledException if cancelled
      */
     public static AortaSegmentation segmentWithBranches(Volume ct, double[] seedLps, SegmentationParameters p, Progress progress) {
-        LabelMap[] aorta = segmentWithSupport(ct, seedLps, p, progress.sub(0, 0.9));
+        LabelMap[] aorta = segmentWithSupport(ct, seedLps, p, progress.sub(0, 0.9), true);
         progress.update(0.9, "finding the arch branches");
         return withBranches(ct, aorta[0], aorta[1], seedLps, progress);
     }
@@ -267,7 +280,7 @@ public final class AortaSegmenter {
         for (int n = 0; n < seeds.size(); n++) {
             try {
                 LabelMap[] both = segmentWithSupport(ct, seeds.get(n), p,
-                        progress.sub(0.05 + 0.85 * n / seeds.size(), 0.05 + 0.85 * (n + 1) / seeds.size()));
+                        progress.sub(0.05 + 0.85 * n / seeds.size(), 0.05 + 0.85 * (n + 1) / seeds.size()), true);
                 runs.add(both[0]);
                 supports.add(both[1]);
                 used.add(seeds.get(n));
@@ -470,6 +483,29 @@ public final class AortaSegmenter {
             out[n] = new LabelMap(g, m);
         }
         return out;
+    }
+
+    /** Margin, in voxels, around the tracked vessel within which a grown region counts as aorta (not branch). */
+    static final int BRANCH_SPLIT_VOXELS = 2;
+
+    /** A new label map: the 0/1 mask dilated {@code voxels} times in the 6-neighbourhood (work in its bounding box). */
+    static LabelMap dilate(LabelMap mask, int voxels) {
+        ImageGeometry g = mask.geometry();
+        int[] box = maskBox(g, mask.labels(), voxels + 1);
+        if (box == null) {
+            return mask.copy();
+        }
+        int bx = box[3] - box[0] + 1, by = box[4] - box[1] + 1, bz = box[5] - box[2] + 1;
+        byte[] m = new byte[bx * by * bz];
+        for (int k = 0; k < bz; k++) {
+            for (int j = 0; j < by; j++) {
+                System.arraycopy(mask.labels(), g.index(box[0], box[1] + j, box[2] + k), m, bx * (j + by * k), bx);
+            }
+        }
+        for (int d = 0; d < voxels; d++) {
+            m = morph(bx, by, bz, m, true);
+        }
+        return uncrop(g, box, m);
     }
 
     /** A full-size label map holding a box mask at its place. */
