@@ -135,6 +135,43 @@ class PlanJobPhantomTest {
     }
 
     @Test
+    void theThreeArchBranchesAreLabelledEachNearItsOwnTruthCenterline() throws Exception {
+        LabelMap seg = NiftiLabelIo.read(dir.resolve("out/segmentation.nii.gz"));
+        var g = seg.geometry();
+        String[] truthNames = {"brachiocephalic", "left_common_carotid", "left_subclavian"};
+        for (int label = 2; label <= 4; label++) {
+            double[] sum = new double[3];
+            long n = 0;
+            byte[] l = seg.labels();
+            for (int q = 0; q < l.length; q++) {
+                if (l[q] == label) {
+                    double[] lps = g.indexToLps(new double[] {q % g.columns(), (q / g.columns()) % g.rows(),
+                        q / (g.columns() * g.rows())}, null);
+                    for (int a = 0; a < 3; a++) {
+                        sum[a] += lps[a];
+                    }
+                    n++;
+                }
+            }
+            assertTrue(n > 100, "label " + label + " holds " + n + " voxels");
+            double[] c = {sum[0] / n, sum[1] / n, sum[2] / n};
+            String nearest = null;
+            double best = Double.MAX_VALUE;
+            for (String name : truthNames) {
+                for (var pt : phantom.branches().get(name)) {
+                    double d = Math.hypot(Math.hypot(pt.x() - c[0], pt.y() - c[1]), pt.z() - c[2]);
+                    if (d < best) {
+                        best = d;
+                        nearest = name;
+                    }
+                }
+            }
+            assertEquals(truthNames[label - 2], nearest, "label " + label + " centroid " + java.util.Arrays.toString(c));
+            assertTrue(best < 10, "label " + label + " centroid lies " + best + " mm from its truth centerline");
+        }
+    }
+
+    @Test
     void filesAndFieldsOfTheContractArePresent() throws Exception {
         Path out = dir.resolve("out");
         JsonNode s = json.get("series");
