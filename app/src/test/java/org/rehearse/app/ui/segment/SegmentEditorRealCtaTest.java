@@ -34,7 +34,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The segment editor on the real CT angiogram of the shared data (skipped when absent): one click of the Aorta tool
  * at the README's point in the descending aorta, compared with TotalSegmentator's aorta label (Dice), and the
- * import of two TotalSegmentator masks as labels. Writes a screenshot to {@code target/segment-editor-real.png}.
+ * import of two TotalSegmentator masks as labels, and the aorta found without a click. Writes screenshots to
+ * {@code target/segment-editor-real.png} and {@code target/segment-editor-automatic.png}.
  */
 @ExtendWith(ApplicationExtension.class)
 class SegmentEditorRealCtaTest {
@@ -160,6 +161,12 @@ class SegmentEditorRealCtaTest {
             assertTrue(fx(() -> pane.segmentation().count(l.value())) > 100, branch.displayName() + " labelled");
         }
         assertEquals(1, (int) fx(() -> pane.segmentation().undoStack().undoSize()), "no click, one undo step");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> !pane.surfacesPending()));
+        WaitForAsyncUtils.waitForFxEvents();
+        fx(() -> {
+            FxThread.writePng(stage.getScene().snapshot(null), Path.of("target", "segment-editor-automatic.png"));
+            return null;
+        });
         double[] cursor = fx(() -> pane.sliceView(SliceOrientation.AXIAL).getCursorLps());
         double[] ijk = img.volume().geometry().lpsToIndex(cursor, null);
         assertEquals(aorta.value(), got.get((int) Math.round(ijk[0]), (int) Math.round(ijk[1]), (int) Math.round(ijk[2])),
