@@ -97,8 +97,14 @@ class PlanJobPhantomTest {
         try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(out.resolve("report.pdf").toFile())) {
             assertTrue(pdf.getNumberOfPages() >= 2, "pages " + pdf.getNumberOfPages());
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
-            for (String s : new String[] {"native", "stent", "balloon", "20 mmHg", "FDA nozzle", "openBF"}) {
+            for (String s : new String[] {"native", "stent", "balloon", "20 mmHg"}) {
                 assertTrue(text.contains(s), s + " in the report");
+            }
+            // the validation rows against the FDA nozzle and openBF need the shared data (absent in a bare clone)
+            if (Files.isDirectory(org.rehearse.app.AppPaths.sharedDataDir().resolve("hemodynamics"))) {
+                for (String s : new String[] {"FDA nozzle", "openBF"}) {
+                    assertTrue(text.contains(s), s + " in the report");
+                }
             }
         }
         for (String c : new String[] {"native", "resection", "patch", "stent", "balloon"}) {
