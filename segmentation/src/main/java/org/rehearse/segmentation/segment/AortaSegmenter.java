@@ -1388,6 +1388,12 @@ public final class AortaSegmenter {
         int bx = box[3] - box[0] + 1, by = box[4] - box[1] + 1;
         for (CrossSection cs : sections) {
             double half = cs.reachMm + 0.5 * maxSpacing;
+            double rMin = Double.MAX_VALUE, rMax = 0;
+            for (double r : cs.rayMm) {
+                rMin = Math.min(rMin, r);
+                rMax = Math.max(rMax, r);
+            }
+            double rMinSq = rMin * rMin, rMaxSq = rMax * rMax;
             int[] sb = sectionBox(g, cs);
             int[] lo = {sb[0], sb[1], sb[2]}, hi = {sb[3], sb[4], sb[5]};
             for (int k = lo[2]; k <= hi[2]; k++) {
@@ -1408,7 +1414,15 @@ public final class AortaSegmenter {
                         }
                         double x = dx * cs.u[0] + dy * cs.u[1] + dz * cs.u[2];
                         double y = dx * cs.w[0] + dy * cs.w[1] + dz * cs.w[2];
-                        double rho = Math.hypot(x, y);
+                        double rhoSq = x * x + y * y;
+                        if (rhoSq > rMaxSq) {
+                            continue;
+                        }
+                        if (rhoSq <= rMinSq) {
+                            crop[n] = 1; // inside every ray: no angle needed
+                            continue;
+                        }
+                        double rho = Math.sqrt(rhoSq);
                         double pos = Math.atan2(y, x) / (2 * Math.PI) * RAYS;
                         if (pos < 0) {
                             pos += RAYS;
