@@ -168,17 +168,18 @@ final class AortaBranchFinder {
 
     private static List<Component> components(ImageGeometry g, byte[] mask, int k0) {
         int nx = g.columns(), ny = g.rows(), nz = g.slices(), nxy = nx * ny;
-        byte[] seen = new byte[mask.length];
+        int base = k0 * nxy;
+        byte[] seen = new byte[mask.length - base]; // the slab from k0 up: index n − base
         List<Component> out = new ArrayList<>();
-        int[] queue = new int[mask.length - k0 * nxy];
-        for (int start = k0 * nxy; start < mask.length; start++) {
-            if (mask[start] == 0 || seen[start] != 0) {
+        int[] queue = new int[4096];
+        for (int start = base; start < mask.length; start++) {
+            if (mask[start] == 0 || seen[start - base] != 0) {
                 continue;
             }
             Component c = new Component();
             int head = 0, tail = 0;
             queue[tail++] = start;
-            seen[start] = 1;
+            seen[start - base] = 1;
             while (head < tail) {
                 int n = queue[head++];
                 c.voxels.add(n);
@@ -188,8 +189,11 @@ final class AortaBranchFinder {
                 int[] nb = {i > 0 ? n - 1 : -1, i < nx - 1 ? n + 1 : -1, j > 0 ? n - nx : -1, j < ny - 1 ? n + nx : -1,
                     k > 0 ? n - nxy : -1, k < nz - 1 ? n + nxy : -1};
                 for (int r : nb) {
-                    if (r >= 0 && mask[r] != 0 && seen[r] == 0) {
-                        seen[r] = 1;
+                    if (r >= base && mask[r] != 0 && seen[r - base] == 0) {
+                        seen[r - base] = 1;
+                        if (tail == queue.length) {
+                            queue = java.util.Arrays.copyOf(queue, 2 * tail);
+                        }
                         queue[tail++] = r;
                     }
                 }

@@ -187,11 +187,7 @@ public final class AortaSegmenter {
             // the plain grow also fills the arch branches; the aorta they leave is the grown region near the tracked
             // vessel, whose star-shaped sections leave branches out
             progress.update(0.6, "separating the aorta from its branches");
-            LabelMap near = dilate(rasteriseTrack(ct, seedLps, p, sections, progress.sub(0.6, 0.9)), BRANCH_SPLIT_VOXELS);
-            byte[] a = near.labels(), gl = grown.labels();
-            for (int q = 0; q < a.length; q++) {
-                a[q] &= gl[q];
-            }
+            LabelMap near = nearTrack(ct.geometry(), sections, grown);
             progress.update(1, "aorta segmented");
             return new LabelMap[] {grown, near};
         }
@@ -230,12 +226,12 @@ public final class AortaSegmenter {
         progress.checkCancelled();
         byte[] labels = aorta.labels().clone();
         double lumenHu = localMedianHu(ct, RegionGrower.seedVoxel(ct, seedLps));
-        AortaBranchFinder.label(ct, labels, support.labels(), lumenHu);
+        int branches = AortaBranchFinder.label(ct, labels, support.labels(), lumenHu);
+        // the finder names the branches it keeps in this order
+        AortaLabel[] order = {AortaLabel.BRACHIOCEPHALIC_TRUNK, AortaLabel.LEFT_COMMON_CAROTID, AortaLabel.LEFT_SUBCLAVIAN};
         java.util.EnumSet<AortaLabel> found = java.util.EnumSet.noneOf(AortaLabel.class);
-        for (byte b : labels) {
-            if (b > AortaLabel.AORTA.value()) {
-                found.add(AortaLabel.of(b));
-            }
+        for (int b = 0; b < branches; b++) {
+            found.add(order[b]);
         }
         progress.update(1, "aorta and " + found.size() + " arch branches segmented");
         return new AortaSegmentation(new LabelMap(ct.geometry(), labels), seedLps, found);
@@ -489,24 +485,34 @@ public final class AortaSegmenter {
     /** Margin, in voxels, around the tracked vessel within which a grown region counts as aorta (not branch). */
     static final int BRANCH_SPLIT_VOXELS = 2;
 
-    /** A new label map: the 0/1 mask dilated {@code voxels} times in the 6-neighbourhood (work in its bounding box). */
-    static LabelMap dilate(LabelMap mask, int voxels) {
-        ImageGeometry g = mask.geometry();
-        int[] box = maskBox(g, mask.labels(), voxels + 1);
-        if (box == null) {
-            return mask.copy();
+    /**
+     * The voxels of {@code grown} within {@value #BRANCH_SPLIT_VOXELS} voxels (6-neighbourhood dilation) of the
+     * rasterised sections: the aorta part of a grown region, without the arch branches. Works in the sections'
+     * bounding box.
+     */
+    private static LabelMap nearTrack(ImageGeometry g, List<CrossSection> sections, LabelMap grown) {
+        int[] box = boundingBox(g, sections);
+        int[] size = {g.columns(), g.rows(), g.slices()};
+        for (int a = 0; a < 3; a++) {
+            box[a] = Math.max(0, box[a] - BRANCH_SPLIT_VOXELS);
+            box[a + 3] = Math.min(size[a] - 1, box[a + 3] + BRANCH_SPLIT_VOXELS);
         }
         int bx = box[3] - box[0] + 1, by = box[4] - box[1] + 1, bz = box[5] - box[2] + 1;
-        byte[] m = new byte[bx * by * bz];
+        byte[] crop = new byte[Math.multiplyExact(Math.multiplyExact(bx, by), bz)];
+        rasterise(g, sections, box, crop);
+        for (int d = 0; d < BRANCH_SPLIT_VOXELS; d++) {
+            crop = morph(bx, by, bz, crop, true);
+        }
+        byte[] gl = grown.labels();
         for (int k = 0; k < bz; k++) {
             for (int j = 0; j < by; j++) {
-                System.arraycopy(mask.labels(), g.index(box[0], box[1] + j, box[2] + k), m, bx * (j + by * k), bx);
+                int from = g.index(box[0], box[1] + j, box[2] + k), c0 = bx * (j + by * k);
+                for (int i = 0; i < bx; i++) {
+                    crop[c0 + i] &= gl[from + i];
+                }
             }
         }
-        for (int d = 0; d < voxels; d++) {
-            m = morph(bx, by, bz, m, true);
-        }
-        return uncrop(g, box, m);
+        return uncrop(g, box, crop);
     }
 
     /** A full-size label map holding a box mask at its place. */
