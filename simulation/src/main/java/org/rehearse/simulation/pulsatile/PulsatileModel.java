@@ -132,6 +132,9 @@ public final class PulsatileModel {
      */
     public record Run(PulsatileOutcome outcome, OneDSolver solver) {}
 
+    /** Probes stay at least this far inside the ends of a repaired vessel, mm. */
+    static final double PROBE_END_MARGIN_MM = 1;
+
     /**
      * As {@link #evaluate}, optionally starting from the periodic state of an earlier run of the same candidate
      * (fewer cycles to the periodic state; ignored when the networks differ in structure).
@@ -146,8 +149,16 @@ public final class PulsatileModel {
         for (ArchBranch b : branches) {
             mapped.add(new ArchBranch(b.name(), repair.mapArcLengthMm(b.takeoffMm()), b.diameterMm(), b.lengthMm(), b.assumed()));
         }
-        AorticNetwork net = AorticNetwork.build(v, mapped, repair.mapArcLengthMm(proximalMm),
-                repair.mapArcLengthMm(distalMm), periphery, inflow, RHO_KG_M3, muPaS);
+        // a repair that reaches the end of the segmented vessel (a resection of a narrowing at the image border)
+        // takes the distal probe with it: keep the probes inside the repaired vessel
+        double len = v.lengthMm();
+        double prox = Math.min(repair.mapArcLengthMm(proximalMm), len - 2 * PROBE_END_MARGIN_MM);
+        double dist = Math.min(repair.mapArcLengthMm(distalMm), len - PROBE_END_MARGIN_MM);
+        if (!(dist > prox)) {
+            throw new IllegalArgumentException(String.format("candidate %s leaves %.0f mm of vessel: too little to place "
+                    + "the pressure probes around it", repair.name(), len));
+        }
+        AorticNetwork net = AorticNetwork.build(v, mapped, prox, dist, periphery, inflow, RHO_KG_M3, muPaS);
         OneDSolver.Options opt = OneDSolver.Options.defaults().withTargetDxM(settings.dxM()).withMinNodes(3)
                 .withMaxCycles(settings.maxCycles()).withInitialPressurePa(Units.mmHgToPa(patient.meanArterialMmHg()));
         opt = new OneDSolver.Options(opt.courantNumber(), opt.targetDxM(), opt.minNodes(), opt.maxCycles(),

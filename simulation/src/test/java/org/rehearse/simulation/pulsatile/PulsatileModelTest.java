@@ -45,6 +45,22 @@ class PulsatileModelTest {
     }
 
     @Test
+    void aResectionReachingTheDistalProbeKeepsTheProbeInsideTheShortenedVessel() {
+        // a narrowing at the image border (the real CTA's narrowest section lies near the end of its descending
+        // aorta): the distal probe sits 2 mm before the vessel's end and a resection runs to the end, which takes the
+        // probe onto the new end; that used to fail the whole plan
+        VesselModel v = PhantomTwin.vessel;
+        double len = v.lengthMm();
+        PulsatileModel m = cal.model();
+        PulsatileModel nearEnd = new PulsatileModel(v, ArchBranch.assumed(PhantomTwin.centerline, v.referenceDiameterMm(),
+                len - 60), len - 60, len - 2, m.periphery(), PatientMeasurements.defaults(), PulsatileModel.MU_PA_S,
+                PulsatileModel.Settings.nominal());
+        Repair toEnd = new org.rehearse.simulation.repair.ResectionRepair(len - 30, len, v.referenceDiameterMm(), 5);
+        PulsatileOutcome o = nearEnd.run(toEnd, null).outcome();
+        assertTrue(Double.isFinite(o.peakToPeakGradientMmHg()), "gradient " + o.peakToPeakGradientMmHg());
+    }
+
+    @Test
     void calibrationReachesTheCuffPressures() {
         assertTrue(cal.residualMmHg() < Calibration.TOLERANCE_MMHG, "residual " + cal.residualMmHg());
         assertEquals(120, cal.simulated().get("systolic_mmHg"), 2.0);
