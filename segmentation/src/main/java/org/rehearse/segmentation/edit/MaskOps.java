@@ -1,6 +1,7 @@
 package org.rehearse.segmentation.edit;
 
 import java.util.Arrays;
+import org.rehearse.segmentation.image.BinaryMedian;
 import org.rehearse.segmentation.image.HoleFilling;
 
 /**
@@ -215,44 +216,16 @@ final class MaskOps {
         return a;
     }
 
-    /**
-     * Binary median (majority vote) in a box of (2r+1) voxels per axis: a voxel is on when more than half of the box
-     * (voxels outside the crop count as off) is on. Computed with separable running sums.
-     *
-     * @param radius half-size per axis in voxels (≥ 0)
-     * @return the filtered mask
-     */
+    /** {@link BinaryMedian#majority} on a boolean mask. @return the filtered mask */
     static boolean[] majority(boolean[] mask, int nx, int ny, int nz, int[] radius) {
-        int[] s = new int[mask.length];
-        for (int v = 0; v < s.length; v++) {
-            s[v] = mask[v] ? 1 : 0;
+        byte[] m = new byte[mask.length];
+        for (int v = 0; v < mask.length; v++) {
+            m[v] = (byte) (mask[v] ? 1 : 0);
         }
-        int[] n = {nx, ny, nz};
-        int[] stride = {1, nx, nx * ny};
-        int[] line = new int[Math.max(nx, Math.max(ny, nz)) + 1];
-        for (int axis = 0; axis < 3; axis++) {
-            int r = radius[axis];
-            if (r <= 0) continue;
-            int ua = axis == 0 ? 1 : 0, va = axis == 2 ? 1 : 2;
-            int len = n[axis], st = stride[axis];
-            for (int b = 0; b < n[va]; b++) {
-                for (int c = 0; c < n[ua]; c++) {
-                    int base = c * stride[ua] + b * stride[va];
-                    line[0] = 0;
-                    for (int q = 0; q < len; q++) {
-                        line[q + 1] = line[q] + s[base + q * st]; // prefix sums
-                    }
-                    for (int q = 0; q < len; q++) {
-                        int lo = Math.max(0, q - r), hi = Math.min(len - 1, q + r);
-                        s[base + q * st] = line[hi + 1] - line[lo];
-                    }
-                }
-            }
-        }
-        long box = (long) (2 * radius[0] + 1) * (2 * radius[1] + 1) * (2 * radius[2] + 1);
+        byte[] f = BinaryMedian.majority(m, nx, ny, nz, radius);
         boolean[] out = new boolean[mask.length];
         for (int v = 0; v < out.length; v++) {
-            out[v] = 2L * s[v] > box;
+            out[v] = f[v] != 0;
         }
         return out;
     }
