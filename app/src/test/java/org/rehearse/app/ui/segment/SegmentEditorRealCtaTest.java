@@ -59,45 +59,68 @@ class SegmentEditorRealCtaTest {
         return WaitForAsyncUtils.asyncFx(c).get(60, TimeUnit.SECONDS);
     }
 
-    @Test
-    void oneClickAortaAndTotalSegmentatorImport(@TempDir Path dir) throws Exception {
+    /** @return the shared real CTA folder, or skips the test when the shared data are absent */
+    private static Path realCta() {
         String base = System.getProperty("rehearse.shared.data");
         assumeTrue(base != null && Files.isDirectory(Path.of(base, "aorta-cta", "dicom")), "real CTA absent");
-        Path cta = Path.of(base, "aorta-cta");
+        return Path.of(base, "aorta-cta");
+    }
+
+    private static LoadedImage load(Path cta, Path dir) throws Exception {
         DefaultCaseService service = new DefaultCaseService(dir.resolve("cache"));
         Path dicom = cta.resolve("dicom");
-        LoadedImage img = service.loadSeries(dicom, service.scanFolder(dicom, Progress.NONE).get(0).uid(), Progress.NONE);
-        SegmentEditorPane pane = fx(() -> {
+        return service.loadSeries(dicom, service.scanFolder(dicom, Progress.NONE).get(0).uid(), Progress.NONE);
+    }
+
+    private SegmentEditorPane open(LoadedImage img) throws Exception {
+        return fx(() -> {
             SegmentEditorPane p = new SegmentEditorPane(img.volume(), null, null);
             stage.setScene(new Scene(p, 1600, 1000));
             stage.show();
             return p;
         });
+    }
+
+    /** Dice of one label value of the editor's map against TotalSegmentator's aorta label. */
+    private static double dice(LabelMap got, int value, Path cta) throws Exception {
+        LabelMap ts = NiftiLabelIo.read(cta.resolve("labels/aorta.nii.gz"));
+        long inter = 0, a = 0, b = 0;
+        for (int n = 0; n < got.labels().length; n++) {
+            boolean x = got.labels()[n] == value, y = ts.labels()[n] != 0;
+            a += x ? 1 : 0;
+            b += y ? 1 : 0;
+            inter += x && y ? 1 : 0;
+        }
+        return 2.0 * inter / (a + b);
+    }
+
+    /** Each arch branch has a label of its name holding more than 100 voxels. */
+    private static void assertBranchesLabelled(SegmentEditorPane pane) throws Exception {
+        for (AortaLabel branch : new AortaLabel[] {AortaLabel.BRACHIOCEPHALIC_TRUNK, AortaLabel.LEFT_COMMON_CAROTID,
+            AortaLabel.LEFT_SUBCLAVIAN}) {
+            LabelInfo l = fx(() -> pane.segmentation().label(branch.displayName())).orElseThrow();
+            assertTrue(fx(() -> pane.segmentation().count(l.value())) > 100, branch.displayName() + " labelled");
+        }
+    }
+
+    @Test
+    void oneClickAortaAndTotalSegmentatorImport(@TempDir Path dir) throws Exception {
+        Path cta = realCta();
+        LoadedImage img = load(cta, dir);
+        SegmentEditorPane pane = open(img);
         double[] seed = {-2.7, -146.2, 577.7};
         fx(() -> {
             pane.automaticAorta(seed);
             return null;
         });
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> !pane.busyProperty().get()));
-        LabelMap ts = NiftiLabelIo.read(cta.resolve("labels/aorta.nii.gz"));
         LabelMap got = fx(() -> pane.segmentation().labelMap().copy());
-        long inter = 0, a = 0, b = 0;
-        for (int n = 0; n < got.labels().length; n++) {
-            boolean x = got.labels()[n] == 1, y = ts.labels()[n] != 0;
-            a += x ? 1 : 0;
-            b += y ? 1 : 0;
-            inter += x && y ? 1 : 0;
-        }
-        double dice = 2.0 * inter / (a + b);
-        System.out.printf(Locale.ROOT, "segment editor, real CTA: one-click aorta %d voxels, TotalSegmentator %d, Dice %.3f%n",
-                a, b, dice);
+        double dice = dice(got, 1, cta);
+        System.out.printf(Locale.ROOT, "segment editor, real CTA: one-click aorta %d voxels, Dice %.3f%n",
+                fx(() -> pane.segmentation().count(1)), dice);
         assertTrue(dice >= 0.90, "one click should give the aorta (measured 0.923), got " + dice);
         assertEquals(1, (int) fx(() -> pane.segmentation().undoStack().undoSize()), "one click, one undo step");
-        for (AortaLabel branch : new AortaLabel[] {AortaLabel.BRACHIOCEPHALIC_TRUNK, AortaLabel.LEFT_COMMON_CAROTID,
-            AortaLabel.LEFT_SUBCLAVIAN}) {
-            LabelInfo l = fx(() -> pane.segmentation().label(branch.displayName())).orElseThrow();
-            assertTrue(fx(() -> pane.segmentation().count(l.value())) > 100, branch.displayName() + " labelled");
-        }
+        assertBranchesLabelled(pane);
 
         // import two TotalSegmentator masks; the aorta one gets a distinct name
         for (String f : new String[] {"aorta.nii.gz", "brachiocephalic_trunk.nii.gz"}) {
@@ -123,18 +146,9 @@ class SegmentEditorRealCtaTest {
 
     @Test
     void findAortaWithoutAClickSegmentsTheAortaAndItsBranchesAsOneUndoStep(FxRobot robot, @TempDir Path dir) throws Exception {
-        String base = System.getProperty("rehearse.shared.data");
-        assumeTrue(base != null && Files.isDirectory(Path.of(base, "aorta-cta", "dicom")), "real CTA absent");
-        Path cta = Path.of(base, "aorta-cta");
-        DefaultCaseService service = new DefaultCaseService(dir.resolve("cache"));
-        Path dicom = cta.resolve("dicom");
-        LoadedImage img = service.loadSeries(dicom, service.scanFolder(dicom, Progress.NONE).get(0).uid(), Progress.NONE);
-        SegmentEditorPane pane = fx(() -> {
-            SegmentEditorPane p = new SegmentEditorPane(img.volume(), null, null);
-            stage.setScene(new Scene(p, 1600, 1000));
-            stage.show();
-            return p;
-        });
+        Path cta = realCta();
+        LoadedImage img = load(cta, dir);
+        SegmentEditorPane pane = open(img);
         Button find = robot.lookup("#findAorta").queryAs(Button.class);
         fx(() -> {
             find.fire();
@@ -142,24 +156,12 @@ class SegmentEditorRealCtaTest {
         });
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> fx(() -> !pane.busyProperty().get()));
         LabelInfo aorta = fx(() -> pane.segmentation().label(AortaLabel.AORTA.displayName())).orElseThrow();
-        LabelMap ts = NiftiLabelIo.read(cta.resolve("labels/aorta.nii.gz"));
         LabelMap got = fx(() -> pane.segmentation().labelMap().copy());
-        long inter = 0, a = 0, b = 0;
-        for (int n = 0; n < got.labels().length; n++) {
-            boolean x = got.labels()[n] == aorta.value(), y = ts.labels()[n] != 0;
-            a += x ? 1 : 0;
-            b += y ? 1 : 0;
-            inter += x && y ? 1 : 0;
-        }
-        double dice = 2.0 * inter / (a + b);
-        System.out.printf(Locale.ROOT, "segment editor, real CTA: aorta found without a click, %d voxels, Dice %.3f; %s%n",
-                a, dice, fx(pane::statusText));
+        double dice = dice(got, aorta.value(), cta);
+        System.out.printf(Locale.ROOT, "segment editor, real CTA: aorta found without a click, Dice %.3f; %s%n", dice,
+                fx(pane::statusText));
         assertTrue(dice >= 0.88, "automatic aorta (measured 0.896), got " + dice);
-        for (AortaLabel branch : new AortaLabel[] {AortaLabel.BRACHIOCEPHALIC_TRUNK, AortaLabel.LEFT_COMMON_CAROTID,
-            AortaLabel.LEFT_SUBCLAVIAN}) {
-            LabelInfo l = fx(() -> pane.segmentation().label(branch.displayName())).orElseThrow();
-            assertTrue(fx(() -> pane.segmentation().count(l.value())) > 100, branch.displayName() + " labelled");
-        }
+        assertBranchesLabelled(pane);
         assertEquals(1, (int) fx(() -> pane.segmentation().undoStack().undoSize()), "no click, one undo step");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> fx(() -> !pane.surfacesPending()));
         WaitForAsyncUtils.waitForFxEvents();
