@@ -677,17 +677,14 @@ public final class SegmentEditor {
     private Edit islands(int label, Connectivity connectivity, double minVolumeMm3) {
         checkNoStroke();
         LabelInfo info = segmentation.requireLabel(label);
-        byte[] labels = segmentation.labelMap().labels();
-        byte value = (byte) label;
-        EditRecorder rec = new EditRecorder(labels);
-        IndexBox b = Crop.bounds(labels, value, g);
         String what = minVolumeMm3 < 0 ? "Keep largest island of " + info.name()
                 : String.format(Locale.ROOT, "Remove islands of %s below %.1f mm³", info.name(), minVolumeMm3);
-        if (b == null) {
-            return commit(rec, what);
-        }
-        Crop c = Crop.around(b, 0, 0, 0, g);
-        int[][] comp = MaskOps.components(c.mask(labels, value), c.nx, c.ny, c.nz, connectivity);
+        return filterLabel(label, what, new int[] {0, 0, 0}, (c, m) -> keptIslands(c, m, connectivity, minVolumeMm3));
+    }
+
+    /** The islands of a crop mask that {@link #islands} keeps. */
+    private boolean[] keptIslands(Crop c, boolean[] m, Connectivity connectivity, double minVolumeMm3) {
+        int[][] comp = MaskOps.components(m, c.nx, c.ny, c.nz, connectivity);
         int[] ids = comp[0], sizes = comp[1];
         boolean[] keep = new boolean[sizes.length];
         if (minVolumeMm3 < 0) {
@@ -706,8 +703,7 @@ public final class SegmentEditor {
         for (int v = 0; v < ids.length; v++) {
             mask[v] = ids[v] != 0 && keep[ids[v]];
         }
-        c.writeBack(mask, value, labels, rec, overwriteOtherLabels);
-        return commit(rec, what);
+        return mask;
     }
 
     // ------------------------------------------------------------------------------------------------ holes
@@ -733,19 +729,8 @@ public final class SegmentEditor {
 
     private Edit holes(int label, int normalAxis, String what) {
         checkNoStroke();
-        byte[] labels = segmentation.labelMap().labels();
-        byte value = (byte) label;
-        EditRecorder rec = new EditRecorder(labels);
-        IndexBox b = Crop.bounds(labels, value, g);
-        if (b == null) {
-            return commit(rec, what);
-        }
-        Crop c = Crop.around(b, 1, 1, 1, g);
-        boolean[] m = c.mask(labels, value);
-        boolean[] filled = normalAxis < 0 ? MaskOps.fillHoles3d(m, c.nx, c.ny, c.nz)
-                : MaskOps.fillHoles2d(m, c.nx, c.ny, c.nz, normalAxis);
-        c.writeBack(filled, value, labels, rec, overwriteOtherLabels);
-        return commit(rec, what);
+        return filterLabel(label, what, new int[] {1, 1, 1}, (c, m) -> normalAxis < 0 ? MaskOps.fillHoles3d(m, c.nx, c.ny, c.nz)
+                : MaskOps.fillHoles2d(m, c.nx, c.ny, c.nz, normalAxis));
     }
 
     // ------------------------------------------------------------------------------------------------ margin
@@ -782,28 +767,20 @@ public final class SegmentEditor {
         if (!(marginMm > 0) || Double.isInfinite(marginMm)) {
             throw new IllegalArgumentException("margin must be positive and finite (mm), got " + marginMm);
         }
-        byte[] labels = segmentation.labelMap().labels();
-        byte value = (byte) label;
-        EditRecorder rec = new EditRecorder(labels);
         String what = String.format(Locale.ROOT, "%s %s by %.1f mm", grow ? "Grow" : "Shrink", info.name(), marginMm);
-        IndexBox b = Crop.bounds(labels, value, g);
-        if (b == null) {
-            return commit(rec, what);
-        }
         double[] sp = g.spacingMm();
-        Crop c = grow ? Crop.around(b, pad(marginMm, sp[0]), pad(marginMm, sp[1]), pad(marginMm, sp[2]), g)
-                : Crop.around(b, 1, 1, 1, g);
-        boolean[] m = c.mask(labels, value);
+        int[] pad = grow ? new int[] {pad(marginMm, sp[0]), pad(marginMm, sp[1]), pad(marginMm, sp[2])} : new int[] {1, 1, 1};
         double m2 = marginMm * marginMm * (1 + 1e-9);
-        // distance to the nearest voxel of the other side: outside voxels to the mask when growing, mask voxels to
-        // the outside when shrinking (the transform measures from each 'inside' voxel to the nearest other one)
-        float[] d2 = EuclideanDistanceTransform.squaredMm2(grow ? invert(m) : m, c.nx, c.ny, c.nz, sp);
-        boolean[] out = new boolean[m.length];
-        for (int v = 0; v < out.length; v++) {
-            out[v] = grow ? d2[v] <= m2 : m[v] && d2[v] > m2;
-        }
-        c.writeBack(out, value, labels, rec, overwriteOtherLabels);
-        return commit(rec, what);
+        return filterLabel(label, what, pad, (c, m) -> {
+            // distance to the nearest voxel of the other side: outside voxels to the mask when growing, mask voxels to
+            // the outside when shrinking (the transform measures from each 'inside' voxel to the nearest other one)
+            float[] d2 = EuclideanDistanceTransform.squaredMm2(grow ? invert(m) : m, c.nx, c.ny, c.nz, sp);
+            boolean[] out = new boolean[m.length];
+            for (int v = 0; v < out.length; v++) {
+                out[v] = grow ? d2[v] <= m2 : m[v] && d2[v] > m2;
+            }
+            return out;
+        });
     }
 
     private static int pad(double mm, double spacing) {
@@ -834,24 +811,18 @@ public final class SegmentEditor {
         if (!(sigmaMm > 0) || Double.isInfinite(sigmaMm)) {
             throw new IllegalArgumentException("smoothing σ must be positive and finite (mm), got " + sigmaMm);
         }
-        byte[] labels = segmentation.labelMap().labels();
-        byte value = (byte) label;
-        EditRecorder rec = new EditRecorder(labels);
         String what = String.format(Locale.ROOT, "Smooth %s (Gaussian σ %.2f mm)", info.name(), sigmaMm);
-        IndexBox b = Crop.bounds(labels, value, g);
-        if (b == null) {
-            return commit(rec, what);
-        }
         double[] sp = g.spacingMm();
         double[] sv = {sigmaMm / sp[0], sigmaMm / sp[1], sigmaMm / sp[2]};
-        Crop c = Crop.around(b, (int) Math.ceil(3 * sv[0]) + 1, (int) Math.ceil(3 * sv[1]) + 1, (int) Math.ceil(3 * sv[2]) + 1, g);
-        float[] f = MaskOps.gaussian(c.mask(labels, value), c.nx, c.ny, c.nz, sv);
-        boolean[] out = new boolean[f.length];
-        for (int v = 0; v < f.length; v++) {
-            out[v] = f[v] >= 0.5f;
-        }
-        c.writeBack(out, value, labels, rec, overwriteOtherLabels);
-        return commit(rec, what);
+        int[] pad = {(int) Math.ceil(3 * sv[0]) + 1, (int) Math.ceil(3 * sv[1]) + 1, (int) Math.ceil(3 * sv[2]) + 1};
+        return filterLabel(label, what, pad, (c, m) -> {
+            float[] f = MaskOps.gaussian(m, c.nx, c.ny, c.nz, sv);
+            boolean[] out = new boolean[f.length];
+            for (int v = 0; v < f.length; v++) {
+                out[v] = f[v] >= 0.5f;
+            }
+            return out;
+        });
     }
 
     /**
@@ -876,17 +847,26 @@ public final class SegmentEditor {
             throw new IllegalArgumentException("median radius " + radiusMm + " mm is not positive or smaller than half a voxel (spacing "
                     + Arrays.toString(sp) + " mm)");
         }
+        String what = String.format(Locale.ROOT, "Smooth %s (median %.1f mm)", info.name(), radiusMm);
+        return filterLabel(label, what, new int[] {r[0] + 1, r[1] + 1, r[2] + 1},
+                (c, m) -> MaskOps.majority(m, c.nx, c.ny, c.nz, r));
+    }
+
+    /**
+     * Replaces a label by a filter of its mask, as one undoable edit: the label's bounding box widened by {@code pad}
+     * voxels per axis is cropped, {@code filter} maps its 0/1 mask (layout of {@link Crop}) to the new one, and the
+     * result is written where writable. A label without voxels gives an empty edit.
+     */
+    private Edit filterLabel(int label, String what, int[] pad, java.util.function.BiFunction<Crop, boolean[], boolean[]> filter) {
         byte[] labels = segmentation.labelMap().labels();
         byte value = (byte) label;
         EditRecorder rec = new EditRecorder(labels);
-        String what = String.format(Locale.ROOT, "Smooth %s (median %.1f mm)", info.name(), radiusMm);
         IndexBox b = Crop.bounds(labels, value, g);
         if (b == null) {
             return commit(rec, what);
         }
-        Crop c = Crop.around(b, r[0] + 1, r[1] + 1, r[2] + 1, g);
-        boolean[] out = MaskOps.majority(c.mask(labels, value), c.nx, c.ny, c.nz, r);
-        c.writeBack(out, value, labels, rec, overwriteOtherLabels);
+        Crop c = Crop.around(b, pad[0], pad[1], pad[2], g);
+        c.writeBack(filter.apply(c, c.mask(labels, value)), value, labels, rec, overwriteOtherLabels);
         return commit(rec, what);
     }
 
