@@ -39,6 +39,22 @@ public abstract class AbstractRepair implements Repair {
     @Override
     public final Map<String, Double> parameters() { return parameters; }
 
+    /**
+     * The parameter map of a repair: {@code keys[i]} → {@code values[i]}, in that order.
+     *
+     * @throws IllegalArgumentException when the counts differ
+     */
+    protected static Map<String, Double> params(String[] keys, double... values) {
+        if (keys.length != values.length) {
+            throw new IllegalArgumentException(keys.length + " parameter names for " + values.length + " values");
+        }
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int i = 0; i < keys.length; i++) {
+            m.put(keys[i], values[i]);
+        }
+        return m;
+    }
+
     /** @return the value of a parameter of this repair */
     protected final double param(String key) {
         Double v = parameters.get(key);

@@ -1,6 +1,5 @@
 package org.rehearse.simulation.repair;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,17 +26,10 @@ public final class BalloonRepair extends AbstractRepair {
      * @param recoilPercent elastic recoil after deflation, percent of the balloon diameter
      */
     public BalloonRepair(double positionMm, double lengthMm, double diameterMm, double recoilPercent) {
-        super("balloon", params(positionMm, lengthMm, diameterMm, recoilPercent));
+        super("balloon", params(KEYS, positionMm, lengthMm, diameterMm, recoilPercent));
     }
 
-    private static Map<String, Double> params(double p, double l, double d, double r) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("positionMm", p);
-        m.put("lengthMm", l);
-        m.put("diameterMm", d);
-        m.put("recoilPercent", r);
-        return m;
-    }
+    private static final String[] KEYS = {"positionMm", "lengthMm", "diameterMm", "recoilPercent"};
 
     @Override
     protected Repair create(Map<String, Double> p) {

@@ -1,6 +1,5 @@
 package org.rehearse.simulation.repair;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -25,18 +24,10 @@ public final class ExtendedResectionRepair extends AbstractRepair {
      */
     public ExtendedResectionRepair(double archStartMm, double startMm, double endMm, double anastomosisDiameterMm,
                                    double shoulderMm) {
-        super("extended_resection", params(archStartMm, startMm, endMm, anastomosisDiameterMm, shoulderMm));
+        super("extended_resection", params(KEYS, archStartMm, startMm, endMm, anastomosisDiameterMm, shoulderMm));
     }
 
-    private static Map<String, Double> params(double arch, double a, double b, double d, double sh) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("archStartMm", arch);
-        m.put("startMm", a);
-        m.put("endMm", b);
-        m.put("anastomosisDiameterMm", d);
-        m.put("shoulderMm", sh);
-        return m;
-    }
+    private static final String[] KEYS = {"archStartMm", "startMm", "endMm", "anastomosisDiameterMm", "shoulderMm"};
 
     @Override
     protected Repair create(Map<String, Double> p) {

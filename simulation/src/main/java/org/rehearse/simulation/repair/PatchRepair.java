@@ -1,6 +1,5 @@
 package org.rehearse.simulation.repair;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -21,17 +20,10 @@ public final class PatchRepair extends AbstractRepair {
      * @param shoulderMm length (mm) of the smooth transition at each end
      */
     public PatchRepair(double startMm, double endMm, double diameterMm, double shoulderMm) {
-        super("patch", params(startMm, endMm, diameterMm, shoulderMm));
+        super("patch", params(KEYS, startMm, endMm, diameterMm, shoulderMm));
     }
 
-    private static Map<String, Double> params(double a, double b, double d, double sh) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("startMm", a);
-        m.put("endMm", b);
-        m.put("diameterMm", d);
-        m.put("shoulderMm", sh);
-        return m;
-    }
+    private static final String[] KEYS = {"startMm", "endMm", "diameterMm", "shoulderMm"};
 
     @Override
     protected Repair create(Map<String, Double> p) {

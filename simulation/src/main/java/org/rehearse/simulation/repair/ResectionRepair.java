@@ -1,7 +1,6 @@
 package org.rehearse.simulation.repair;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,17 +31,10 @@ public final class ResectionRepair extends AbstractRepair {
      * @param shoulderMm            length (mm) of the blend on either side of the anastomosis
      */
     public ResectionRepair(double startMm, double endMm, double anastomosisDiameterMm, double shoulderMm) {
-        super("resection", params(startMm, endMm, anastomosisDiameterMm, shoulderMm));
+        super("resection", params(KEYS, startMm, endMm, anastomosisDiameterMm, shoulderMm));
     }
 
-    private static Map<String, Double> params(double a, double b, double d, double sh) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("startMm", a);
-        m.put("endMm", b);
-        m.put("anastomosisDiameterMm", d);
-        m.put("shoulderMm", sh);
-        return m;
-    }
+    private static final String[] KEYS = {"startMm", "endMm", "anastomosisDiameterMm", "shoulderMm"};
 
     @Override
     protected Repair create(Map<String, Double> p) {

@@ -1,6 +1,5 @@
 package org.rehearse.simulation.repair;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -26,17 +25,10 @@ public final class StentRepair extends AbstractRepair {
      * @param expansionPercent achieved lumen as a percentage of the nominal diameter
      */
     public StentRepair(double positionMm, double lengthMm, double diameterMm, double expansionPercent) {
-        super("stent", params(positionMm, lengthMm, diameterMm, expansionPercent));
+        super("stent", params(KEYS, positionMm, lengthMm, diameterMm, expansionPercent));
     }
 
-    private static Map<String, Double> params(double p, double l, double d, double e) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("positionMm", p);
-        m.put("lengthMm", l);
-        m.put("diameterMm", d);
-        m.put("expansionPercent", e);
-        return m;
-    }
+    private static final String[] KEYS = {"positionMm", "lengthMm", "diameterMm", "expansionPercent"};
 
     @Override
     protected Repair create(Map<String, Double> p) {
