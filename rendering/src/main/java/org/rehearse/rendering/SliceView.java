@@ -82,14 +82,7 @@ public class SliceView extends BorderPane {
 
     /** An empty slice view; call {@link #setVolume}. */
     public SliceView() {
-        presets.getItems().setAll(WindowPreset.CT_PRESETS);
-        presets.setPromptText("Window preset");
-        presets.setOnAction(e -> {
-            WindowPreset p = presets.getValue();
-            if (p != null) {
-                setWindowLevel(p.windowHu(), p.levelHu());
-            }
-        });
+        WindowPreset.install(presets, this::setWindowLevel);
         overlayBox.selectedProperty().bindBidirectional(overlayVisible);
         HBox top = new HBox(8, presets, windowLabel, overlayBox);
         top.setAlignment(Pos.CENTER_LEFT);

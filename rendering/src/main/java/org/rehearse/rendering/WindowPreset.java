@@ -1,6 +1,8 @@
 package org.rehearse.rendering;
 
 import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.scene.control.ComboBox;
 
 /**
  * A display window (width and centre "level", in Hounsfield units) that maps the HU range
@@ -28,6 +30,23 @@ public record WindowPreset(String name, double windowHu, double levelHu) {
         if (!(windowHu > 0)) {
             throw new IllegalArgumentException("window width must be positive, got " + windowHu + " for preset " + name);
         }
+    }
+
+    /**
+     * Fills a preset menu with {@link #CT_PRESETS} and applies the chosen one. Call on the JavaFX thread.
+     *
+     * @param menu          the menu
+     * @param setWindowLevel receives (window, level) in HU when a preset is chosen
+     */
+    public static void install(ComboBox<WindowPreset> menu, BiConsumer<Double, Double> setWindowLevel) {
+        menu.getItems().setAll(CT_PRESETS);
+        menu.setPromptText("Window preset");
+        menu.setOnAction(e -> {
+            WindowPreset p = menu.getValue();
+            if (p != null) {
+                setWindowLevel.accept(p.windowHu(), p.levelHu());
+            }
+        });
     }
 
     @Override

@@ -195,9 +195,7 @@ public final class AortaSegmenter {
         }
         LabelMap tracked = rasteriseTrack(ct, seedLps, p, sections, progress.sub(0.6, 0.9));
         progress.update(0.9, "refining the tracked vessel's boundary");
-        int seed = RegionGrower.seedVoxel(ct, seedLps);
-        double lumenHu = localMedianHu(ct, seed);
-        LabelMap[] refined = refineBoundary(ct, tracked, Math.max(p.lowerHu(), REFINE_LUMEN_FRACTION * lumenHu), p);
+        LabelMap[] refined = refineBoundary(ct, tracked, brightLumenHu(ct, seedLps, p), p);
         refined = withFalseLumen(ct, sections, refined);
         refined[0] = median(refined[0], SEAM_MEDIAN_MM);
         progress.update(1, "aorta segmented");
@@ -721,6 +719,15 @@ public final class AortaSegmenter {
         }
     }
 
+    /**
+     * Lowest HU of the opacified lumen: {@value #REFINE_LUMEN_FRACTION} × the lumen HU at the seed, at least the
+     * window's lower bound. The boundary refinement regrows into it and the false-lumen search measures bright parts
+     * against it.
+     */
+    private static double brightLumenHu(Volume ct, double[] seedLps, SegmentationParameters p) {
+        return Math.max(p.lowerHu(), REFINE_LUMEN_FRACTION * localMedianHu(ct, RegionGrower.seedVoxel(ct, seedLps)));
+    }
+
     /** Median HU of the 5×5×5 voxels around a voxel (clipped at the border). */
     private static double localMedianHu(Volume ct, int index) {
         ImageGeometry g = ct.geometry();
@@ -818,7 +825,7 @@ public final class AortaSegmenter {
                     + "place the seed inside the contrast-filled lumen", RegionGrower.fmt(seedLps), hu, p.lowerHu(), p.upperHu()));
         }
         double[] axis = hessianAxis(ct, seedLps);
-        double brightHu = Math.max(p.lowerHu(), REFINE_LUMEN_FRACTION * localMedianHu(ct, RegionGrower.seedVoxel(ct, seedLps)));
+        double brightHu = brightLumenHu(ct, seedLps, p);
         double[] c = seedLps.clone();
         Section sec = null;
         double r0 = Double.NaN;

@@ -325,14 +325,7 @@ public class SegmentEditorPane extends BorderPane {
         importButton.setId("importNifti");
         importButton.setOnAction(e -> chooseImport());
         presets.setId("presets");
-        presets.getItems().setAll(WindowPreset.CT_PRESETS);
-        presets.setPromptText("Window preset");
-        presets.setOnAction(e -> {
-            WindowPreset p = presets.getValue();
-            if (p != null) {
-                setWindowLevel(p.windowHu(), p.levelHu());
-            }
-        });
+        WindowPreset.install(presets, this::setWindowLevel);
         opacity.setId("opacity");
         opacity.setPrefWidth(110);
         show3d.setId("show3d");
