@@ -13,8 +13,12 @@ public final class BinaryMedian {
      * @param mask   0/1 mask on an nx × ny × nz box, layout {@code i + nx·(j + ny·k)}
      * @param radius half-size per axis in voxels (≥ 0)
      * @return the filtered 0/1 mask (a new array)
+     * @throws IllegalArgumentException when the mask does not have nx·ny·nz voxels
      */
     public static byte[] majority(byte[] mask, int nx, int ny, int nz, int[] radius) {
+        if ((long) nx * ny * nz != mask.length) {
+            throw new IllegalArgumentException("mask of " + mask.length + " voxels for a " + nx + "×" + ny + "×" + nz + " box");
+        }
         int[] s = new int[mask.length];
         for (int v = 0; v < s.length; v++) {
             s[v] = mask[v] != 0 ? 1 : 0;

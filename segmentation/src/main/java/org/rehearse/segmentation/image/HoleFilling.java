@@ -17,8 +17,12 @@ public final class HoleFilling {
      * (measured: 20 ms instead of 240 ms on the 142×155×302 box of the bench phantom's aorta).
      *
      * @param mask 0/1 mask, changed in place
+     * @throws IllegalArgumentException when the mask does not have nx·ny·nz voxels
      */
     public static void fill(int nx, int ny, int nz, byte[] mask) {
+        if ((long) nx * ny * nz != mask.length) {
+            throw new IllegalArgumentException("mask of " + mask.length + " voxels for a " + nx + "×" + ny + "×" + nz + " box");
+        }
         byte[] outside = new byte[mask.length];
         int[] stack = new int[1024];
         int top = 0;
